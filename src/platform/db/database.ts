@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+// DATE columns stay "YYYY-MM-DD" strings (legal calendar dates, never shifted by a time zone);
+// BIGINT (int8) as JS numbers: our counters and cents stay below 2^53.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Orm = NodePgDatabase<Record<string, never>>;
+export type Transaction = Parameters<Parameters<Orm['transaction']>[0]>[0];
+/** Anything that runs queries: the pool-backed ORM or an open transaction. */
+export type Executor = Orm | Transaction;
+
+export interface Database {
+  /** 'pglite' when running on the embedded database, 'postgres' on a real server. */
+  kind: 'pglite' | 'postgres';
+  /** Connection string the pool uses (the embedded server's, when embedded). */
+  url: string;
+  pool: pg.Pool;
+  orm: Orm;
+  /** Runs fn in a transaction (READ COMMITTED unless told otherwise); commits or rolls back. */
+  tx<T>(fn: (tx: Transaction) => Promise<T>, opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' }): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A real PostgreSQL ≥ 15. When absent, an embedded PGlite is started and served over the Postgres protocol. */
+  url?: string | undefined;
+  /** Embedded database folder; "memory://" keeps it in memory (tests). */
+  pgliteDir?: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  let url = opts.url;
+  let embedded: { pglite: PGlite; server: PGLiteSocketServer } | undefined;
+  if (!url) {
+    const dir = opts.pgliteDir ?? 'memory://';
+    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    const pglite = await PGlite.create(dir);
+    // PGlite executes one query at a time; the socket server multiplexes connections and keeps
+    // a transaction's queries together, so pooled `pg` clients behave correctly (not concurrently).
+    const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 64 });
+    await server.start();
+    url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    embedded = { pglite, server };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? (embedded ? 8 : 20),
+    application_name: opts.applicationName ?? 'previdencia',
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection (server restart): the pool replaces it on next use.
+  });
+  const orm = drizzle(pool) as Orm;
+  return {
+    kind: embedded ? 'pglite' : 'postgres',
+    url,
+    pool,
+    orm,
+    tx(fn, o) {
+      return orm.transaction(fn, o?.isolation ? { isolationLevel: o.isolation } : undefined);
+    },
+    async close() {
+      await pool.end();
+      if (embedded) {
+        await embedded.server.stop();
+        await embedded.pglite.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './competence';
+export * from './dates';
+export * from './documents';
+export * from './money';
