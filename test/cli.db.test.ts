@@ -41,7 +41,13 @@ function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'development',
+    },
     timeout: 120_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -69,18 +75,48 @@ describe('bin/previdencia', () => {
     expect(seed.code, seed.err).toBe(0);
     expect(seed.out).toMatch(/Dados de demonstração carregados/);
     expect(cli(['demo', 'seed']).out).toMatch(/já estavam carregados/);
-    const created = cli(['users', 'create', '--login', 'ana.analista', '--name', 'Ana Analista', '--role', 'analyst', '--unit', 'CEAB-SR1'], 'uma-senha-forte-1\n');
+    const created = cli(
+      [
+        'users',
+        'create',
+        '--login',
+        'ana.analista',
+        '--name',
+        'Ana Analista',
+        '--role',
+        'analyst',
+        '--unit',
+        'CEAB-SR1',
+      ],
+      'uma-senha-forte-1\n',
+    );
     expect(created.code, created.err).toBe(0);
-    expect(JSON.parse(created.out)).toMatchObject({ login: 'ana.analista', role: 'analyst', unitId: 'CEAB-SR1' });
-    const citizen = cli(['users', 'create', '--login', '111.444.777-35', '--name', 'João Cidadão', '--role', 'citizen'], 'outra-senha-forte\n');
+    expect(JSON.parse(created.out)).toMatchObject({
+      login: 'ana.analista',
+      role: 'analyst',
+      unitId: 'CEAB-SR1',
+    });
+    const citizen = cli(
+      ['users', 'create', '--login', '111.444.777-35', '--name', 'João Cidadão', '--role', 'citizen'],
+      'outra-senha-forte\n',
+    );
     expect(citizen.code, citizen.err).toBe(0);
-    const badCpf = cli(['users', 'create', '--login', '111.444.777-36', '--name', 'CPF Errado', '--role', 'citizen'], 'outra-senha-forte\n');
+    const badCpf = cli(
+      ['users', 'create', '--login', '111.444.777-36', '--name', 'CPF Errado', '--role', 'citizen'],
+      'outra-senha-forte\n',
+    );
     expect(badCpf.code).toBe(2);
     expect(badCpf.err).toMatch(/CPF é inválido/);
-    const badRole = cli(['users', 'create', '--login', 'x.y', '--name', 'X Y', '--role', 'rei'], 'uma-senha-forte-1\n');
+    const badRole = cli(
+      ['users', 'create', '--login', 'x.y', '--name', 'X Y', '--role', 'rei'],
+      'uma-senha-forte-1\n',
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.err).toMatch(/papel inválido/);
-    const weak = cli(['users', 'create', '--login', 'fraca', '--name', 'Senha Fraca', '--role', 'analyst', '--unit', 'BR'], 'curta\n');
+    const weak = cli(
+      ['users', 'create', '--login', 'fraca', '--name', 'Senha Fraca', '--role', 'analyst', '--unit', 'BR'],
+      'curta\n',
+    );
     expect(weak.code).toBe(2);
     expect(weak.err).toMatch(/pelo menos 10 caracteres/);
     const verify = cli(['audit', 'verify']);

@@ -143,6 +143,7 @@ export async function verifyAuditChain(
         return {
           ok: false,
           checked,
+          lastHash: prev,
           brokenAt: seq,
           reason:
             'elo quebrado: prev_hash não corresponde ao registro anterior (registro removido ou inserido)',
@@ -152,6 +153,7 @@ export async function verifyAuditChain(
         return {
           ok: false,
           checked,
+          lastHash: prev,
           brokenAt: seq,
           reason: 'conteúdo alterado: o hash do registro não confere',
         };
