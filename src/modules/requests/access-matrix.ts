@@ -7,7 +7,15 @@ import type { Role } from '../../platform/auth/roles';
 export const accessMatrix: Record<string, Role[]> = {
   'POST /api/v1/requests': ['citizen', 'partner', 'analyst', 'manager', 'admin'],
   'GET /api/v1/requests': ['citizen', 'partner', 'analyst', 'supervisor', 'manager', 'admin', 'integration'],
-  'GET /api/v1/requests/:id': ['citizen', 'partner', 'analyst', 'supervisor', 'manager', 'admin', 'integration'],
+  'GET /api/v1/requests/:id': [
+    'citizen',
+    'partner',
+    'analyst',
+    'supervisor',
+    'manager',
+    'admin',
+    'integration',
+  ],
   'POST /api/v1/requests/:id/documents': ['citizen', 'partner', 'analyst', 'manager', 'admin'],
   'GET /api/v1/documents/:id/content': ['citizen', 'partner', 'analyst', 'supervisor', 'manager', 'admin'],
   'GET /api/v1/tasks': ['analyst', 'supervisor', 'manager', 'admin'],

@@ -23,7 +23,10 @@ export async function scopeOf(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Sco
   return { kind: 'units', unitIds: await actorUnitScope(deps, actor) };
 }
 
-export function canSee(scope: Scope, r: Pick<RequestRow, 'citizen_cpf' | 'partner_entity_id' | 'unit_id'>): boolean {
+export function canSee(
+  scope: Scope,
+  r: Pick<RequestRow, 'citizen_cpf' | 'partner_entity_id' | 'unit_id'>,
+): boolean {
   switch (scope.kind) {
     case 'citizen':
       return scope.cpf !== null && scope.cpf === r.citizen_cpf;

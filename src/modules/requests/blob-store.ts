@@ -70,8 +70,15 @@ export function blobStoreFor(config: Config): BlobStore {
   let s = stores.get(config);
   if (!s) {
     if (config.BLOB_STORE === 's3') {
-      if (!config.S3_ENDPOINT || !config.S3_BUCKET || !config.S3_ACCESS_KEY_ID || !config.S3_SECRET_ACCESS_KEY) {
-        throw new Error('BLOB_STORE=s3 exige S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID e S3_SECRET_ACCESS_KEY.');
+      if (
+        !config.S3_ENDPOINT ||
+        !config.S3_BUCKET ||
+        !config.S3_ACCESS_KEY_ID ||
+        !config.S3_SECRET_ACCESS_KEY
+      ) {
+        throw new Error(
+          'BLOB_STORE=s3 exige S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID e S3_SECRET_ACCESS_KEY.',
+        );
       }
       s = s3BlobStore({
         endpoint: config.S3_ENDPOINT,

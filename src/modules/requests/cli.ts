@@ -32,8 +32,10 @@ export function requestsCli(program: Command, ctx: CliContext) {
     .option('--fila <tipo>', 'regular | extraordinary | training', 'regular')
     .option('--especie <codigo>', 'espécie (padrão: todas)', '*')
     .action(async (o: { servidor: string; unidade: string; fila: string; especie: string }) => {
-      if (!['regular', 'extraordinary', 'training'].includes(o.fila)) throw new CliError('Fila inválida: use regular, extraordinary ou training.', 2);
-      if (o.especie !== '*' && !/^\d{2}$/.test(o.especie)) throw new CliError('Espécie inválida: use o código de 2 dígitos.', 2);
+      if (!['regular', 'extraordinary', 'training'].includes(o.fila))
+        throw new CliError('Fila inválida: use regular, extraordinary ou training.', 2);
+      if (o.especie !== '*' && !/^\d{2}$/.test(o.especie))
+        throw new CliError('Espécie inválida: use o código de 2 dígitos.', 2);
       const deps = await ctx.deps();
       await deps.db.orm.execute(sql`
         INSERT INTO req_queue_grants (staff_id, queue, unit_id, species) VALUES (${o.servidor}, ${o.fila}, ${o.unidade}, ${o.especie})
@@ -49,12 +51,30 @@ export function requestsCli(program: Command, ctx: CliContext) {
     .requiredOption('--ate <data>', 'AAAA-MM-DD')
     .option('--horarios <lista>', 'horários separados por vírgula', '08:00,10:00,14:00')
     .option('--capacidade <n>', 'vagas por horário', '4')
-    .action(async (o: { unidade: string; tipo: string; de: string; ate: string; horarios: string; capacidade: string }) => {
-      if (o.tipo !== 'medical_exam' && o.tipo !== 'social_evaluation') throw new CliError('Tipo inválido: use medical_exam ou social_evaluation.', 2);
-      if (!LocalDate.isValid(o.de) || !LocalDate.isValid(o.ate)) throw new CliError('Data inválida: use AAAA-MM-DD.', 2);
-      const cap = Number(o.capacidade);
-      if (!Number.isInteger(cap) || cap < 1) throw new CliError('Capacidade inválida.', 2);
-      const n = await createAppointmentSlots(await ctx.deps(), { unitId: o.unidade, kind: o.tipo, from: o.de, to: o.ate, times: o.horarios.split(','), capacity: cap });
-      process.stdout.write(`${n} horários abertos.\n`);
-    });
+    .action(
+      async (o: {
+        unidade: string;
+        tipo: string;
+        de: string;
+        ate: string;
+        horarios: string;
+        capacidade: string;
+      }) => {
+        if (o.tipo !== 'medical_exam' && o.tipo !== 'social_evaluation')
+          throw new CliError('Tipo inválido: use medical_exam ou social_evaluation.', 2);
+        if (!LocalDate.isValid(o.de) || !LocalDate.isValid(o.ate))
+          throw new CliError('Data inválida: use AAAA-MM-DD.', 2);
+        const cap = Number(o.capacidade);
+        if (!Number.isInteger(cap) || cap < 1) throw new CliError('Capacidade inválida.', 2);
+        const n = await createAppointmentSlots(await ctx.deps(), {
+          unitId: o.unidade,
+          kind: o.tipo,
+          from: o.de,
+          to: o.ate,
+          times: o.horarios.split(','),
+          capacity: cap,
+        });
+        process.stdout.write(`${n} horários abertos.\n`);
+      },
+    );
 }

@@ -29,7 +29,10 @@ export const revisionRequested = z.object({
  */
 export async function createRevisionTask(tx: Executor, deps: Deps, raw: unknown, eventId: string) {
   const ev = revisionRequested.parse(raw);
-  const existing = await one<{ id: string }>(tx, sql`SELECT id FROM req_tasks WHERE supervision_id = ${ev.supervisionId} AND kind = 'revision'`);
+  const existing = await one<{ id: string }>(
+    tx,
+    sql`SELECT id FROM req_tasks WHERE supervision_id = ${ev.supervisionId} AND kind = 'revision'`,
+  );
   if (existing) return { taskId: existing.id, created: false };
   const req = await findRequest(tx, ev.requestId, true);
   if (!req) throw new Error(`revisão pedida para requerimento inexistente: ${ev.requestId}`);
@@ -41,15 +44,31 @@ export async function createRevisionTask(tx: Executor, deps: Deps, raw: unknown,
     VALUES (${taskId}, ${req.id}, 'revision', ${ev.serviceCode}, ${req.species}, ${ev.unitId}, 'regular',
             ${queueKey('regular', ev.unitId, req.species)}, ${systemFor(req.species)}, 'open', ${ev.supervisionId}, ${ev.reason},
             ${deps.clock.now()}, ${on})`);
-  await logTaskAction(tx, deps, ctx, taskId, 'created', { toUnitId: ev.unitId, reason: ev.reason, details: { supervisionId: ev.supervisionId, revisedTaskId: ev.taskId } });
+  await logTaskAction(tx, deps, ctx, taskId, 'created', {
+    toUnitId: ev.unitId,
+    reason: ev.reason,
+    details: { supervisionId: ev.supervisionId, revisedTaskId: ev.taskId },
+  });
   if (isActionAllowed(req.status, 'REQUEST_REVISION')) {
-    await appendAction(tx, deps, ctx, req, 'REQUEST_REVISION', { details: { supervisionId: ev.supervisionId, taskId } });
+    await appendAction(tx, deps, ctx, req, 'REQUEST_REVISION', {
+      details: { supervisionId: ev.supervisionId, taskId },
+    });
   }
   await deps.outbox.publish(tx, {
     type: 'task.created',
     aggregateType: 'task',
     aggregateId: taskId,
-    payload: { taskId, requestId: req.id, kind: 'revision', serviceCode: ev.serviceCode, species: req.species, unitId: ev.unitId, queue: 'regular', dueDate: null, supervisionId: ev.supervisionId },
+    payload: {
+      taskId,
+      requestId: req.id,
+      kind: 'revision',
+      serviceCode: ev.serviceCode,
+      species: req.species,
+      unitId: ev.unitId,
+      queue: 'regular',
+      dueDate: null,
+      supervisionId: ev.supervisionId,
+    },
   });
   return { taskId, created: true };
 }

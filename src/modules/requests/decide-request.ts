@@ -17,8 +17,14 @@ export const decideInput = z.object({
     .max(20)
     .describe('Motivos codificados (motivação: Lei 9.784/1999, art. 50)'),
   legalBasis: z.string().min(3).max(500).describe('Fundamento legal (artigos)'),
-  expectedVersion: z.number().int().describe('Versão do requerimento lida pelo analista (concorrência otimista)'),
-  calculation: z.record(z.string(), z.unknown()).optional().describe('Resultado do cálculo da RMI (obrigatório no deferimento)'),
+  expectedVersion: z
+    .number()
+    .int()
+    .describe('Versão do requerimento lida pelo analista (concorrência otimista)'),
+  calculation: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Resultado do cálculo da RMI (obrigatório no deferimento)'),
   subtasks: z.array(z.string().min(1).max(40)).max(20).optional(),
 });
 export type DecideInput = z.input<typeof decideInput>;
@@ -34,7 +40,9 @@ export type DecideInput = z.input<typeof decideInput>;
 export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw: DecideInput) {
   const input = decideInput.parse(raw);
   if (input.outcome === 'granted' && !input.calculation) {
-    throw unprocessable('O deferimento deve trazer o cálculo do benefício.', [{ field: 'calculation', message: 'obrigatório no deferimento' }]);
+    throw unprocessable('O deferimento deve trazer o cálculo do benefício.', [
+      { field: 'calculation', message: 'obrigatório no deferimento' },
+    ]);
   }
   const on = today(deps);
   const scope = await scopeOf(deps, ctx.actor);
@@ -44,7 +52,10 @@ export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw
     if (automatic && !(ctx.actor.role === 'integration' || ctx.actor.via === 'system')) {
       throw forbidden('Em análise automática: a decisão é do sistema de reconhecimento automático.');
     }
-    if (!automatic && ctx.actor.role === 'integration') throw actionNotAllowed(input.outcome === 'granted' ? 'GRANT' : 'DENY', req.status, ['REGISTER_PENDENCY']);
+    if (!automatic && ctx.actor.role === 'integration')
+      throw actionNotAllowed(input.outcome === 'granted' ? 'GRANT' : 'DENY', req.status, [
+        'REGISTER_PENDENCY',
+      ]);
     if (req.status === 'in_analysis') assertHolder(ctx, req);
     const action = input.outcome === 'granted' ? 'GRANT' : 'DENY';
     const after = await appendAction(tx, deps, ctx, req, action, {
@@ -53,21 +64,38 @@ export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw
     });
     const decisionId = randomUUID();
     const task = await currentTaskOfKind(tx, req.id, ['analysis', 'revision']);
-    if (task?.kind === 'revision' && task.assignee_staff_id !== ctx.actor.staffId && !['supervisor', 'manager', 'admin'].includes(ctx.actor.role)) {
+    if (
+      task?.kind === 'revision' &&
+      task.assignee_staff_id !== ctx.actor.staffId &&
+      !['supervisor', 'manager', 'admin'].includes(ctx.actor.role)
+    ) {
       throw forbidden('Pegue a tarefa de revisão antes de decidir.');
     }
     await tx.execute(sql`
       INSERT INTO req_decisions (id, request_id, task_id, outcome, reasons, legal_basis, calculation, decided_by_staff_id, is_automatic, decided_on)
       VALUES (${decisionId}, ${req.id}, ${task?.id ?? null}, ${input.outcome}, ${JSON.stringify(input.reasons)}::jsonb, ${input.legalBasis},
               ${input.calculation ? JSON.stringify(input.calculation) : null}::jsonb, ${automatic ? null : ctx.actor.staffId}, ${automatic}, ${on})`);
-    await tx.execute(sql`UPDATE req_requests SET decision = ${input.outcome}, decided_on = ${on}, is_automatic = ${automatic} WHERE id = ${req.id}`);
+    await tx.execute(
+      sql`UPDATE req_requests SET decision = ${input.outcome}, decided_on = ${on}, is_automatic = ${automatic} WHERE id = ${req.id}`,
+    );
     const events = await loadClock(tx, req.id);
     const state = clockState(events);
-    if (state === 'running' || state === 'paused') await appendClockEvent(tx, req.id, 'stop', on, `decisão ${decisionId}`);
+    if (state === 'running' || state === 'paused')
+      await appendClockEvent(tx, req.id, 'stop', on, `decisão ${decisionId}`);
     const concluded = task
-      ? await concludeTask(tx, deps, ctx, task, after, { decision: input.outcome, automatic, on, subtasks: input.subtasks })
+      ? await concludeTask(tx, deps, ctx, task, after, {
+          decision: input.outcome,
+          automatic,
+          on,
+          subtasks: input.subtasks,
+        })
       : null;
-    await deps.audit.record(tx, ctx, { action: 'decide', resourceType: 'request', resourceId: req.id, details: { outcome: input.outcome, automatic } });
+    await deps.audit.record(tx, ctx, {
+      action: 'decide',
+      resourceType: 'request',
+      resourceId: req.id,
+      details: { outcome: input.outcome, automatic },
+    });
     await deps.outbox.publish(tx, {
       type: 'decision.made',
       aggregateType: 'request',
@@ -87,6 +115,14 @@ export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw
         revision: task?.kind === 'revision',
       },
     });
-    return { decisionId, requestId: req.id, outcome: input.outcome, automatic, decidedOn: on, version: after.version, task: concluded };
+    return {
+      decisionId,
+      requestId: req.id,
+      outcome: input.outcome,
+      automatic,
+      decidedOn: on,
+      version: after.version,
+      task: concluded,
+    };
   });
 }

@@ -3,7 +3,16 @@ import { SYSTEM_ACTOR } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
 import { clockState } from './domain/deadline';
-import { appendAction, appendClockEvent, findRequest, loadClock, one, returnTaskToWork, rows, today } from './store';
+import {
+  appendAction,
+  appendClockEvent,
+  findRequest,
+  loadClock,
+  one,
+  returnTaskToWork,
+  rows,
+  today,
+} from './store';
 
 /**
  * Job: exigências whose term ended without an answer expire (Lei 9.784/1999, art. 40). The legal
@@ -29,16 +38,33 @@ export async function expireExigencias(deps: Deps, opts: { limit?: number } = {}
       const req = await findRequest(tx, ex.request_id, true);
       if (!req) return;
       const resumeOn = LocalDate.addDays(ex.due_date, 1);
-      const after = await appendAction(tx, deps, ctx, req, 'EXPIRE_EXIGENCIA', { details: { exigenciaId: ex.id, dueDate: ex.due_date } });
-      await tx.execute(sql`UPDATE req_exigencias SET status = 'expired', expired_on = ${resumeOn} WHERE id = ${ex.id}`);
+      const after = await appendAction(tx, deps, ctx, req, 'EXPIRE_EXIGENCIA', {
+        details: { exigenciaId: ex.id, dueDate: ex.due_date },
+      });
+      await tx.execute(
+        sql`UPDATE req_exigencias SET status = 'expired', expired_on = ${resumeOn} WHERE id = ${ex.id}`,
+      );
       let events = await loadClock(tx, req.id);
-      if (clockState(events) === 'paused') events = await appendClockEvent(tx, req.id, 'resume', resumeOn, `exigência ${ex.id} sem resposta no prazo`);
+      if (clockState(events) === 'paused')
+        events = await appendClockEvent(
+          tx,
+          req.id,
+          'resume',
+          resumeOn,
+          `exigência ${ex.id} sem resposta no prazo`,
+        );
       await returnTaskToWork(tx, after, events, on);
       await deps.outbox.publish(tx, {
         type: 'exigencia.expired',
         aggregateType: 'request',
         aggregateId: req.id,
-        payload: { exigenciaId: ex.id, requestId: req.id, protocol: req.protocol, dueDate: ex.due_date, resumedOn: resumeOn },
+        payload: {
+          exigenciaId: ex.id,
+          requestId: req.id,
+          protocol: req.protocol,
+          dueDate: ex.due_date,
+          resumedOn: resumeOn,
+        },
       });
       expired++;
     });

@@ -35,7 +35,8 @@ export type FileRequestInput = z.input<typeof fileRequestInput>;
  */
 export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
   const input = fileRequestInput.parse(raw);
-  if (!Cpf.isValid(input.cpf)) throw unprocessable('CPF inválido.', [{ field: 'cpf', message: 'CPF inválido' }]);
+  if (!Cpf.isValid(input.cpf))
+    throw unprocessable('CPF inválido.', [{ field: 'cpf', message: 'CPF inválido' }]);
   const cpf = Cpf.parse(input.cpf);
   const actor = ctx.actor;
   let channel: (typeof CHANNELS)[number];
@@ -60,7 +61,10 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
     filedByKind = 'staff';
   }
   const unit = await findUnit(deps, input.unitId);
-  if (!unit || !unit.active) throw unprocessable('Unidade inexistente ou inativa.', [{ field: 'unitId', message: 'unidade inválida' }]);
+  if (!unit || !unit.active)
+    throw unprocessable('Unidade inexistente ou inativa.', [
+      { field: 'unitId', message: 'unidade inválida' },
+    ]);
   const queue = actor.role === 'citizen' || actor.role === 'partner' ? 'regular' : (input.queue ?? 'regular');
   const der = today(deps);
   const maxDays = stfDeadlines().get(input.species) ?? null;
@@ -97,7 +101,12 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
       VALUES (${taskId}, ${id}, 'analysis', ${serviceCode}, ${input.species}, ${input.unitId}, ${queue},
               ${queueKey(queue, input.unitId, input.species)}, ${systemFor(input.species)}, 'open', ${dueDate}, ${now}, ${der})`);
     await logTaskAction(tx, deps, ctx, taskId, 'created', { toUnitId: input.unitId, details: { queue } });
-    await deps.audit.record(tx, ctx, { action: 'create', resourceType: 'request', resourceId: id, details: { channel, species: input.species } });
+    await deps.audit.record(tx, ctx, {
+      action: 'create',
+      resourceType: 'request',
+      resourceId: id,
+      details: { channel, species: input.species },
+    });
     await deps.outbox.publish(tx, {
       type: 'request.filed',
       aggregateType: 'request',
@@ -121,7 +130,16 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
       type: 'task.created',
       aggregateType: 'task',
       aggregateId: taskId,
-      payload: { taskId, requestId: id, kind: 'analysis', serviceCode, species: input.species, unitId: input.unitId, queue, dueDate },
+      payload: {
+        taskId,
+        requestId: id,
+        kind: 'analysis',
+        serviceCode,
+        species: input.species,
+        unitId: input.unitId,
+        queue,
+        dueDate,
+      },
     });
     return { request: req, taskId, dueDate };
   });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
-import { unitLineage, unitDirectory } from '../organization/directory';
+import { unitDirectory, unitLineage } from '../organization/directory';
 import { logTaskAction, rows, today } from './store';
 
 /**
@@ -16,7 +16,14 @@ export async function flagOverdueTasks(deps: Deps) {
   const ctx = { actor: SYSTEM_ACTOR, requestId: `job:flag-overdue:${on}` };
   await unitDirectory(deps); // warm the cache: lineage lookups below must not use the pool inside a transaction
   const breached = await deps.db.tx(async (tx) => {
-    const flagged = await rows<{ id: string; request_id: string; species: string; unit_id: string; due_date: string; queue: string }>(
+    const flagged = await rows<{
+      id: string;
+      request_id: string;
+      species: string;
+      unit_id: string;
+      due_date: string;
+      queue: string;
+    }>(
       tx,
       sql`UPDATE req_tasks SET is_overdue = true
            WHERE kind = 'analysis' AND status IN ('open','assigned','waiting') AND due_date < ${on} AND NOT is_overdue
@@ -28,12 +35,22 @@ export async function flagOverdueTasks(deps: Deps) {
         type: 'deadline.breached',
         aggregateType: 'task',
         aggregateId: t.id,
-        payload: { taskId: t.id, requestId: t.request_id, species: t.species, unitId: t.unit_id, dueDate: t.due_date, daysOverdue: LocalDate.daysBetween(t.due_date, on) },
+        payload: {
+          taskId: t.id,
+          requestId: t.request_id,
+          species: t.species,
+          unitId: t.unit_id,
+          dueDate: t.due_date,
+          daysOverdue: LocalDate.daysBetween(t.due_date, on),
+        },
       });
     }
     return flagged.length;
   });
-  const rules = await rows<{ unit_id: string; target_unit_id: string; days_past_due: number }>(deps.db.orm, sql`SELECT * FROM req_escalation_rules`);
+  const rules = await rows<{ unit_id: string; target_unit_id: string; days_past_due: number }>(
+    deps.db.orm,
+    sql`SELECT * FROM req_escalation_rules`,
+  );
   const byUnit = new Map(rules.map((r) => [r.unit_id, r]));
   const candidates = await rows<{ id: string; request_id: string; unit_id: string; due_date: string }>(
     deps.db.orm,
@@ -57,12 +74,23 @@ export async function flagOverdueTasks(deps: Deps) {
         sql`UPDATE req_tasks SET escalated_to_unit_id = ${target}, escalated_at = ${deps.clock.now()} WHERE id = ${t.id} AND escalated_at IS NULL RETURNING id`,
       );
       if (upd.length === 0) return;
-      await logTaskAction(tx, deps, ctx, t.id, 'escalated', { fromUnitId: t.unit_id, toUnitId: target, details: { dueDate: t.due_date } });
+      await logTaskAction(tx, deps, ctx, t.id, 'escalated', {
+        fromUnitId: t.unit_id,
+        toUnitId: target,
+        details: { dueDate: t.due_date },
+      });
       await deps.outbox.publish(tx, {
         type: 'task.escalated',
         aggregateType: 'task',
         aggregateId: t.id,
-        payload: { taskId: t.id, requestId: t.request_id, unitId: t.unit_id, escalatedToUnitId: target, dueDate: t.due_date, daysOverdue: LocalDate.daysBetween(t.due_date, on) },
+        payload: {
+          taskId: t.id,
+          requestId: t.request_id,
+          unitId: t.unit_id,
+          escalatedToUnitId: target,
+          dueDate: t.due_date,
+          daysOverdue: LocalDate.daysBetween(t.due_date, on),
+        },
       });
       escalated++;
     });

@@ -11,7 +11,13 @@ export async function getDocumentContent(deps: Deps, ctx: Ctx, documentId: strin
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Documento');
   const scope = await scopeOf(deps, ctx.actor);
   const doc = await deps.db.tx(async (tx) => {
-    const d = await one<{ id: string; request_id: string; sha256: string; media_type: string; file_name: string }>(
+    const d = await one<{
+      id: string;
+      request_id: string;
+      sha256: string;
+      media_type: string;
+      file_name: string;
+    }>(
       tx,
       sql`SELECT id, request_id, sha256, media_type, file_name FROM req_documents WHERE id = ${documentId}`,
     );
@@ -21,7 +27,12 @@ export async function getDocumentContent(deps: Deps, ctx: Ctx, documentId: strin
     } catch {
       throw notFound('Documento');
     }
-    await deps.audit.record(tx, ctx, { action: 'read', resourceType: 'document', resourceId: d.id, details: { requestId: d.request_id } });
+    await deps.audit.record(tx, ctx, {
+      action: 'read',
+      resourceType: 'document',
+      resourceId: d.id,
+      details: { requestId: d.request_id },
+    });
     return d;
   });
   const bytes = await blobStoreFor(deps.config).get(doc.sha256);

@@ -19,32 +19,90 @@ export async function getRequest(deps: Deps, ctx: Ctx, id: string) {
     const staff = isStaff(ctx.actor);
     const [events, history, documents, exigencias, appointments, decisions, appeals, tasks] = [
       await loadClock(tx, req.id),
-      await rows<{ seq: number; action: Action; status_after: string; actor_role: string; staff_id: string | null; at: Date; details: Record<string, unknown> }>(
+      await rows<{
+        seq: number;
+        action: Action;
+        status_after: string;
+        actor_role: string;
+        staff_id: string | null;
+        at: Date;
+        details: Record<string, unknown>;
+      }>(
         tx,
         sql`SELECT seq, action, status_after, actor_role, staff_id, at, details FROM req_request_actions WHERE request_id = ${req.id} ORDER BY seq`,
       ),
-      await rows<{ id: string; file_name: string; media_type: string; size_bytes: number; category: string; uploaded_by_role: string; exigencia_id: string | null; created_at: Date }>(
+      await rows<{
+        id: string;
+        file_name: string;
+        media_type: string;
+        size_bytes: number;
+        category: string;
+        uploaded_by_role: string;
+        exigencia_id: string | null;
+        created_at: Date;
+      }>(
         tx,
         sql`SELECT id, file_name, media_type, size_bytes, category, uploaded_by_role, exigencia_id, created_at FROM req_documents WHERE request_id = ${req.id} ORDER BY created_at`,
       ),
-      await rows<{ id: string; items: unknown; opened_on: string; due_date: string; status: string; extensions: number; answered_on: string | null; expired_on: string | null }>(
+      await rows<{
+        id: string;
+        items: unknown;
+        opened_on: string;
+        due_date: string;
+        status: string;
+        extensions: number;
+        answered_on: string | null;
+        expired_on: string | null;
+      }>(
         tx,
         sql`SELECT id, items, opened_on, due_date, status, extensions, answered_on, expired_on FROM req_exigencias WHERE request_id = ${req.id} ORDER BY opened_on, id`,
       ),
-      await rows<{ id: string; kind: string; unit_id: string; appointment_date: string; start_time: string; status: string; scheduled_on: string; attended_on: string | null }>(
+      await rows<{
+        id: string;
+        kind: string;
+        unit_id: string;
+        appointment_date: string;
+        start_time: string;
+        status: string;
+        scheduled_on: string;
+        attended_on: string | null;
+      }>(
         tx,
         sql`SELECT id, kind, unit_id, appointment_date, start_time, status, scheduled_on, attended_on FROM req_appointments WHERE request_id = ${req.id} ORDER BY created_at`,
       ),
-      await rows<{ id: string; outcome: string; reasons: unknown; legal_basis: string; calculation: unknown; is_automatic: boolean; decided_on: string }>(
+      await rows<{
+        id: string;
+        outcome: string;
+        reasons: unknown;
+        legal_basis: string;
+        calculation: unknown;
+        is_automatic: boolean;
+        decided_on: string;
+      }>(
         tx,
         sql`SELECT id, outcome, reasons, legal_basis, calculation, is_automatic, decided_on FROM req_decisions WHERE request_id = ${req.id} ORDER BY created_at`,
       ),
-      await rows<{ id: string; filed_on: string; status: string; board_reference: string | null; board_decided_on: string | null; compliance_task_id: string | null }>(
+      await rows<{
+        id: string;
+        filed_on: string;
+        status: string;
+        board_reference: string | null;
+        board_decided_on: string | null;
+        compliance_task_id: string | null;
+      }>(
         tx,
         sql`SELECT id, filed_on, status, board_reference, board_decided_on, compliance_task_id FROM req_appeals WHERE request_id = ${req.id} ORDER BY created_at`,
       ),
       staff
-        ? await rows<{ id: string; kind: string; status: string; queue: string; unit_id: string; assignee_staff_id: string | null; due_date: string | null }>(
+        ? await rows<{
+            id: string;
+            kind: string;
+            status: string;
+            queue: string;
+            unit_id: string;
+            assignee_staff_id: string | null;
+            due_date: string | null;
+          }>(
             tx,
             sql`SELECT id, kind, status, queue, unit_id, assignee_staff_id, due_date FROM req_tasks WHERE request_id = ${req.id} ORDER BY created_at`,
           )
@@ -111,7 +169,15 @@ export async function getRequest(deps: Deps, ctx: Ctx, id: string) {
         complianceTaskId: a.compliance_task_id,
       })),
       tasks: staff
-        ? tasks.map((t) => ({ id: t.id, kind: t.kind, status: t.status, queue: t.queue, unitId: t.unit_id, assigneeStaffId: t.assignee_staff_id, dueDate: t.due_date }))
+        ? tasks.map((t) => ({
+            id: t.id,
+            kind: t.kind,
+            status: t.status,
+            queue: t.queue,
+            unitId: t.unit_id,
+            assigneeStaffId: t.assignee_staff_id,
+            dueDate: t.due_date,
+          }))
         : undefined,
     };
   });

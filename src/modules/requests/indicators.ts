@@ -40,14 +40,21 @@ export async function actionPlanIndicators(deps: Deps, ctx: Ctx) {
     sql`SELECT count(*)::int AS n, avg(attended_on - scheduled_on)::numeric(10,1)::text AS avg
           FROM req_appointments WHERE status = 'attended' AND ${unitFilter}`,
   );
-  await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'indicators', details: { kind: 'action_plan' } });
+  await deps.audit.recordNow(ctx, {
+    action: 'read',
+    resourceType: 'indicators',
+    details: { kind: 'action_plan' },
+  });
   return {
     asOf: on,
     automaticConclusions: {
       concluded: auto?.total ?? 0,
       automatic: auto?.automatic ?? 0,
       // Share in basis points (integer: 4523 = 45.23 %), rounded half up.
-      shareBp: auto && auto.total > 0 ? Math.floor((auto.automatic * 10_000 + Math.floor(auto.total / 2)) / auto.total) : 0,
+      shareBp:
+        auto && auto.total > 0
+          ? Math.floor((auto.automatic * 10_000 + Math.floor(auto.total / 2)) / auto.total)
+          : 0,
     },
     overDeadlineBySpecies: overdue.map((o) => ({
       species: o.species,

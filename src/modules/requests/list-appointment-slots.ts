@@ -16,19 +16,41 @@ export const listSlotsQuery = z.object({
 export async function listAppointmentSlots(deps: Deps, _ctx: Ctx, raw: z.input<typeof listSlotsQuery>) {
   const q = listSlotsQuery.parse(raw);
   const from = q.from ?? LocalDate.addDays(today(deps), 1);
-  const list = await rows<{ id: string; slot_date: string; start_time: string; capacity: number; booked: number }>(
+  const list = await rows<{
+    id: string;
+    slot_date: string;
+    start_time: string;
+    capacity: number;
+    booked: number;
+  }>(
     deps.db.orm,
     sql`SELECT id, slot_date, start_time, capacity, booked FROM req_appointment_slots
          WHERE unit_id = ${q.unitId} AND kind = ${q.kind} AND slot_date >= ${from} AND booked < capacity
          ORDER BY slot_date, start_time LIMIT ${q.limit}`,
   );
-  return { items: list.map((s) => ({ id: s.id, unitId: q.unitId, kind: q.kind, date: s.slot_date, time: s.start_time, free: s.capacity - s.booked })) };
+  return {
+    items: list.map((s) => ({
+      id: s.id,
+      unitId: q.unitId,
+      kind: q.kind,
+      date: s.slot_date,
+      time: s.start_time,
+      free: s.capacity - s.booked,
+    })),
+  };
 }
 
 /** Opens capacity: `perDay` places at each time of each business day in [from, to]. Used by the seed and the CLI. */
 export async function createAppointmentSlots(
   deps: Pick<Deps, 'db'>,
-  input: { unitId: string; kind: 'medical_exam' | 'social_evaluation'; from: string; to: string; times: string[]; capacity: number },
+  input: {
+    unitId: string;
+    kind: 'medical_exam' | 'social_evaluation';
+    from: string;
+    to: string;
+    times: string[];
+    capacity: number;
+  },
 ) {
   let n = 0;
   for (let d = input.from; LocalDate.daysBetween(d, input.to) >= 0; d = LocalDate.addDays(d, 1)) {

@@ -11,7 +11,10 @@ import { presentRequest } from './views';
 
 export const listRequestsQuery = z.object({
   status: z.enum(STATUSES).optional(),
-  species: z.string().regex(/^\d{2}$/).optional(),
+  species: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   unitId: z.string().max(40).optional(),
   channel: z.enum(['self_service', 'act_partner', 'call_centre', 'in_person']).optional(),
   protocol: z.string().max(20).optional(),
@@ -39,15 +42,24 @@ export async function listRequests(deps: Deps, ctx: Ctx, raw: ListRequestsQuery)
   if (q.unitId) where.push(sql`unit_id = ${q.unitId}`);
   if (q.channel) where.push(sql`channel = ${q.channel}`);
   if (q.protocol) where.push(sql`protocol = ${q.protocol}`);
-  if (q.cpf && scope.kind === 'units') where.push(sql`citizen_cpf = ${Cpf.isValid(q.cpf) ? Cpf.parse(q.cpf) : '-'}`);
+  if (q.cpf && scope.kind === 'units')
+    where.push(sql`citizen_cpf = ${Cpf.isValid(q.cpf) ? Cpf.parse(q.cpf) : '-'}`);
   const cur = decodeCursor(q.cursor);
   const desc = q.sort === '-createdAt';
-  if (cur) where.push(desc ? sql`(created_at, id) < (${cur.value}::timestamptz, ${cur.id}::uuid)` : sql`(created_at, id) > (${cur.value}::timestamptz, ${cur.id}::uuid)`);
+  if (cur)
+    where.push(
+      desc
+        ? sql`(created_at, id) < (${cur.value}::timestamptz, ${cur.id}::uuid)`
+        : sql`(created_at, id) > (${cur.value}::timestamptz, ${cur.id}::uuid)`,
+    );
   const order = desc ? sql`ORDER BY created_at DESC, id DESC` : sql`ORDER BY created_at ASC, id ASC`;
   const whereSql = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const on = today(deps);
   return deps.db.tx(async (tx) => {
-    const list = await rows<RequestRow>(tx, sql`SELECT * FROM req_requests ${whereSql} ${order} LIMIT ${q.limit + 1}`);
+    const list = await rows<RequestRow>(
+      tx,
+      sql`SELECT * FROM req_requests ${whereSql} ${order} LIMIT ${q.limit + 1}`,
+    );
     const page = list.slice(0, q.limit);
     const ids = page.map((r) => r.id);
     const clocks = ids.length
@@ -66,12 +78,17 @@ export async function listRequests(deps: Deps, ctx: Ctx, raw: ListRequestsQuery)
       action: 'read',
       resourceType: 'request',
       resourceId: null,
-      details: { list: true, count: page.length, filters: { ...q, cpf: q.cpf ? 'informado' : undefined, cursor: undefined } },
+      details: {
+        list: true,
+        count: page.length,
+        filters: { ...q, cpf: q.cpf ? 'informado' : undefined, cursor: undefined },
+      },
     });
     const last = page.at(-1);
     return {
       items: page.map((r) => presentRequest(r, clockOf(r, byReq.get(r.id) ?? [], on))),
-      nextCursor: list.length > q.limit && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
+      nextCursor:
+        list.length > q.limit && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
     };
   });
 }

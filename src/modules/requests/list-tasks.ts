@@ -5,7 +5,17 @@ import type { Deps } from '../../platform/deps';
 import { forbidden, notFound } from '../../platform/errors';
 import { scopeOf } from './access';
 import { decodeCursor, encodeCursor } from './pagination';
-import { clockOf, findRequest, findTask, loadClock, pgTextArray, type RequestRow, rows, type TaskRow, today } from './store';
+import {
+  clockOf,
+  findRequest,
+  findTask,
+  loadClock,
+  pgTextArray,
+  type RequestRow,
+  rows,
+  type TaskRow,
+  today,
+} from './store';
 import { presentTask } from './views';
 
 export const listTasksQuery = z.object({
@@ -13,7 +23,10 @@ export const listTasksQuery = z.object({
   kind: z.enum(['analysis', 'appeal_compliance', 'revision']).optional(),
   queue: z.enum(['regular', 'extraordinary', 'training']).optional(),
   unitId: z.string().max(40).optional(),
-  species: z.string().regex(/^\d{2}$/).optional(),
+  species: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   mine: z.enum(['true', 'false']).optional().describe('Somente as tarefas atribuídas a mim'),
   overdue: z.enum(['true', 'false']).optional(),
   escalatedTo: z.string().max(40).optional().describe('Tarefas escalonadas para esta unidade'),
@@ -49,16 +62,24 @@ export async function listTasks(deps: Deps, ctx: Ctx, raw: z.input<typeof listTa
         : sql`(created_at, id) < (${cur.value}::timestamptz, ${cur.id}::uuid)`,
     );
   }
-  const order = byDue ? sql`ORDER BY COALESCE(due_date, '9999-12-31'::date), id` : sql`ORDER BY created_at DESC, id DESC`;
+  const order = byDue
+    ? sql`ORDER BY COALESCE(due_date, '9999-12-31'::date), id`
+    : sql`ORDER BY created_at DESC, id DESC`;
   const whereSql = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const list = await rows<TaskRow>(deps.db.orm, sql`SELECT * FROM req_tasks ${whereSql} ${order} LIMIT ${q.limit + 1}`);
+  const list = await rows<TaskRow>(
+    deps.db.orm,
+    sql`SELECT * FROM req_tasks ${whereSql} ${order} LIMIT ${q.limit + 1}`,
+  );
   const page = list.slice(0, q.limit);
   const last = page.at(-1);
   return {
     items: page.map((t) => presentTask(t, null)),
     nextCursor:
       list.length > q.limit && last
-        ? encodeCursor(byDue ? (last.due_date ?? '9999-12-31') : new Date(last.created_at).toISOString(), last.id)
+        ? encodeCursor(
+            byDue ? (last.due_date ?? '9999-12-31') : new Date(last.created_at).toISOString(),
+            last.id,
+          )
         : null,
   };
 }
@@ -72,13 +93,29 @@ export async function getTask(deps: Deps, ctx: Ctx, id: string) {
     const task = await findTask(tx, id);
     if (!task) throw notFound('Tarefa');
     const req = (await findRequest(tx, task.request_id)) as RequestRow;
-    const visible = scope.unitIds === null || scope.unitIds.includes(task.unit_id) || (task.escalated_to_unit_id !== null && scope.unitIds.includes(task.escalated_to_unit_id));
+    const visible =
+      scope.unitIds === null ||
+      scope.unitIds.includes(task.unit_id) ||
+      (task.escalated_to_unit_id !== null && scope.unitIds.includes(task.escalated_to_unit_id));
     if (!visible) throw notFound('Tarefa');
-    const history = await rows<{ action: string; staff_id: string | null; from_unit_id: string | null; to_unit_id: string | null; to_staff_id: string | null; reason: string | null; at: Date }>(
+    const history = await rows<{
+      action: string;
+      staff_id: string | null;
+      from_unit_id: string | null;
+      to_unit_id: string | null;
+      to_staff_id: string | null;
+      reason: string | null;
+      at: Date;
+    }>(
       tx,
       sql`SELECT action, staff_id, from_unit_id, to_unit_id, to_staff_id, reason, at FROM req_task_actions WHERE task_id = ${task.id} ORDER BY id`,
     );
-    await deps.audit.record(tx, ctx, { action: 'read', resourceType: 'task', resourceId: task.id, details: { requestId: req.id } });
+    await deps.audit.record(tx, ctx, {
+      action: 'read',
+      resourceType: 'task',
+      resourceId: task.id,
+      details: { requestId: req.id },
+    });
     const clock = task.kind === 'analysis' ? clockOf(req, await loadClock(tx, req.id), on) : null;
     return {
       ...presentTask(task, clock, { protocol: req.protocol }),

@@ -9,7 +9,8 @@ export function decodeCursor(cursor: string | undefined): { value: string; id: s
   if (!cursor) return null;
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof value !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('cursor');
+    if (typeof value !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
+      throw new Error('cursor');
     return { value, id };
   } catch {
     throw unprocessable('Cursor de paginação inválido.', [{ field: 'cursor', message: 'inválido' }]);

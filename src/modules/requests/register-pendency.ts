@@ -1,7 +1,15 @@
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { assertVisible, scopeOf } from './access';
-import { appendAction, assertHolder, findRequest, loadClock, putTaskOnHold, returnTaskToWork, today } from './store';
+import {
+  appendAction,
+  assertHolder,
+  findRequest,
+  loadClock,
+  putTaskOnHold,
+  returnTaskToWork,
+  today,
+} from './store';
 
 /**
  * Registers a pendency for automatic analysis: the case waits for the automatic-recognition
@@ -15,7 +23,12 @@ export async function registerPendency(deps: Deps, ctx: Ctx, requestId: string, 
     if (req.status === 'in_analysis') assertHolder(ctx, req);
     const after = await appendAction(tx, deps, ctx, req, 'REGISTER_PENDENCY', { details: { reason } });
     await putTaskOnHold(tx, req.id);
-    await deps.audit.record(tx, ctx, { action: 'update', resourceType: 'request', resourceId: req.id, details: { pendency: true } });
+    await deps.audit.record(tx, ctx, {
+      action: 'update',
+      resourceType: 'request',
+      resourceId: req.id,
+      details: { pendency: true },
+    });
     await deps.outbox.publish(tx, {
       type: 'request.pendency_registered',
       aggregateType: 'request',
@@ -34,7 +47,12 @@ export async function resolvePendency(deps: Deps, ctx: Ctx, requestId: string, r
     const req = assertVisible(scope, await findRequest(tx, requestId, true));
     const after = await appendAction(tx, deps, ctx, req, 'RESOLVE_PENDENCY', { details: { reason } });
     await returnTaskToWork(tx, after, await loadClock(tx, req.id), on);
-    await deps.audit.record(tx, ctx, { action: 'update', resourceType: 'request', resourceId: req.id, details: { pendency: false } });
+    await deps.audit.record(tx, ctx, {
+      action: 'update',
+      resourceType: 'request',
+      resourceId: req.id,
+      details: { pendency: false },
+    });
     await deps.outbox.publish(tx, {
       type: 'request.pendency_resolved',
       aggregateType: 'request',

@@ -17,7 +17,7 @@ import { listRequests, listRequestsQuery } from './list-requests';
 import { getTask, listTasks, listTasksQuery } from './list-tasks';
 import { openExigencia, openExigenciaInput } from './open-exigencia';
 import { reassignInput, reassignTask } from './reassign-task';
-import { recordAppealDecision, appealDecisionInput } from './record-appeal-decision';
+import { appealDecisionInput, recordAppealDecision } from './record-appeal-decision';
 import { recordAttendance } from './record-attendance';
 import { registerPendency, resolvePendency } from './register-pendency';
 import { releaseTask } from './release-task';
@@ -26,7 +26,10 @@ import { takeNextTask } from './take-next-task';
 import { transferTask } from './transfer-task';
 import { uploadDocument } from './upload-document';
 
-const ctxOf = (req: { actor: Ctx['actor'] | null; id: string }): Ctx => ({ actor: req.actor!, requestId: req.id });
+const ctxOf = (req: { actor: Ctx['actor'] | null; id: string }): Ctx => ({
+  actor: req.actor!,
+  requestId: req.id,
+});
 const Id = z.object({ id: z.string().uuid() });
 const Reason = z.object({ reason: z.string().min(3).max(500) });
 const TAG = ['requerimentos'];
@@ -36,12 +39,23 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/requests',
     {
       config: { permission: 'requests.file', idempotent: true },
-      schema: { tags: TAG, summary: 'Protocola um requerimento (aceita Idempotency-Key)', body: fileRequestInput },
+      schema: {
+        tags: TAG,
+        summary: 'Protocola um requerimento (aceita Idempotency-Key)',
+        body: fileRequestInput,
+      },
     },
     async (req, reply) => {
       const r = await fileRequest(deps, ctxOf(req), req.body);
       reply.status(201);
-      return { id: r.request.id, protocol: r.request.protocol, status: r.request.status, der: r.request.der, taskId: r.taskId, dueDate: r.dueDate };
+      return {
+        id: r.request.id,
+        protocol: r.request.protocol,
+        status: r.request.status,
+        der: r.request.der,
+        taskId: r.taskId,
+        dueDate: r.dueDate,
+      };
     },
   );
 
@@ -49,14 +63,25 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/requests',
     {
       config: { permission: 'requests.read' },
-      schema: { tags: TAG, summary: 'Lista requerimentos visíveis para você (filtros, paginação por cursor, ordenação)', querystring: listRequestsQuery },
+      schema: {
+        tags: TAG,
+        summary: 'Lista requerimentos visíveis para você (filtros, paginação por cursor, ordenação)',
+        querystring: listRequestsQuery,
+      },
     },
     async (req) => listRequests(deps, ctxOf(req), req.query),
   );
 
   app.get(
     '/api/v1/requests/:id',
-    { config: { permission: 'requests.read' }, schema: { tags: TAG, summary: 'Consulta um requerimento: situação, prazo, histórico e exigências', params: Id } },
+    {
+      config: { permission: 'requests.read' },
+      schema: {
+        tags: TAG,
+        summary: 'Consulta um requerimento: situação, prazo, histórico e exigências',
+        params: Id,
+      },
+    },
     async (req) => getRequest(deps, ctxOf(req), req.params.id),
   );
 
@@ -78,12 +103,19 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
           tags: TAG,
           summary: 'Anexa um documento (PDF, JPEG ou PNG; corpo = bytes do arquivo)',
           params: Id,
-          querystring: z.object({ category: z.enum(DOCUMENT_CATEGORIES), fileName: z.string().min(1).max(1000) }),
+          querystring: z.object({
+            category: z.enum(DOCUMENT_CATEGORIES),
+            fileName: z.string().min(1).max(1000),
+          }),
         },
       },
       async (req, reply) => {
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const doc = await uploadDocument(deps, ctxOf(req), req.params.id, { fileName: req.query.fileName, category: req.query.category, bytes: body });
+        const doc = await uploadDocument(deps, ctxOf(req), req.params.id, {
+          fileName: req.query.fileName,
+          category: req.query.category,
+          bytes: body,
+        });
         reply.status(201);
         return doc;
       },
@@ -92,12 +124,18 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
 
   app.get(
     '/api/v1/documents/:id/content',
-    { config: { permission: 'requests.documents.read' }, schema: { tags: TAG, summary: 'Conteúdo de um documento (por id, com autorização)', params: Id } },
+    {
+      config: { permission: 'requests.documents.read' },
+      schema: { tags: TAG, summary: 'Conteúdo de um documento (por id, com autorização)', params: Id },
+    },
     async (req, reply) => {
       const d = await getDocumentContent(deps, ctxOf(req), req.params.id);
       reply
         .type(d.mediaType)
-        .header('content-disposition', `attachment; filename="${d.fileName.replace(/[^\w. -]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${d.fileName.replace(/[^\w. -]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
+        )
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store');
       return reply.send(d.bytes);
@@ -107,17 +145,26 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   // Tasks
   app.get(
     '/api/v1/tasks',
-    { config: { permission: 'requests.tasks.read' }, schema: { tags: TAG, summary: 'Lista tarefas do seu escopo', querystring: listTasksQuery } },
+    {
+      config: { permission: 'requests.tasks.read' },
+      schema: { tags: TAG, summary: 'Lista tarefas do seu escopo', querystring: listTasksQuery },
+    },
     async (req) => listTasks(deps, ctxOf(req), req.query),
   );
   app.get(
     '/api/v1/tasks/:id',
-    { config: { permission: 'requests.tasks.read' }, schema: { tags: TAG, summary: 'Consulta uma tarefa com o prazo legal', params: Id } },
+    {
+      config: { permission: 'requests.tasks.read' },
+      schema: { tags: TAG, summary: 'Consulta uma tarefa com o prazo legal', params: Id },
+    },
     async (req) => getTask(deps, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/v1/tasks/take-next',
-    { config: { permission: 'requests.tasks.take' }, schema: { tags: TAG, summary: 'Pega a próxima tarefa mais urgente das suas filas' } },
+    {
+      config: { permission: 'requests.tasks.take' },
+      schema: { tags: TAG, summary: 'Pega a próxima tarefa mais urgente das suas filas' },
+    },
     async (req, reply) => {
       const t = await takeNextTask(deps, ctxOf(req));
       if (!t) return reply.status(204).send();
@@ -126,27 +173,46 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   );
   app.post(
     '/api/v1/tasks/:id/release',
-    { config: { permission: 'requests.tasks.release' }, schema: { tags: TAG, summary: 'Devolve a tarefa à fila', params: Id, body: Reason } },
+    {
+      config: { permission: 'requests.tasks.release' },
+      schema: { tags: TAG, summary: 'Devolve a tarefa à fila', params: Id, body: Reason },
+    },
     async (req) => releaseTask(deps, ctxOf(req), req.params.id, req.body.reason),
   );
   app.post(
     '/api/v1/tasks/:id/transfer',
     {
       config: { permission: 'requests.tasks.transfer' },
-      schema: { tags: TAG, summary: 'Envia a tarefa para outra unidade', params: Id, body: Reason.extend({ toUnitId: z.string().min(1).max(40) }) },
+      schema: {
+        tags: TAG,
+        summary: 'Envia a tarefa para outra unidade',
+        params: Id,
+        body: Reason.extend({ toUnitId: z.string().min(1).max(40) }),
+      },
     },
     async (req) => transferTask(deps, ctxOf(req), req.params.id, req.body.toUnitId, req.body.reason),
   );
   app.post(
     '/api/v1/tasks/:id/reassign',
-    { config: { permission: 'requests.tasks.reassign' }, schema: { tags: TAG, summary: 'Redistribui a tarefa (servidor e/ou fila)', params: Id, body: reassignInput } },
+    {
+      config: { permission: 'requests.tasks.reassign' },
+      schema: {
+        tags: TAG,
+        summary: 'Redistribui a tarefa (servidor e/ou fila)',
+        params: Id,
+        body: reassignInput,
+      },
+    },
     async (req) => reassignTask(deps, ctxOf(req), req.params.id, req.body),
   );
 
   // Exigências
   app.post(
     '/api/v1/requests/:id/exigencias',
-    { config: { permission: 'requests.exigencias.open', idempotent: true }, schema: { tags: TAG, summary: 'Abre uma exigência', params: Id, body: openExigenciaInput } },
+    {
+      config: { permission: 'requests.exigencias.open', idempotent: true },
+      schema: { tags: TAG, summary: 'Abre uma exigência', params: Id, body: openExigenciaInput },
+    },
     async (req, reply) => {
       reply.status(201);
       return openExigencia(deps, ctxOf(req), req.params.id, req.body);
@@ -154,14 +220,27 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   );
   app.post(
     '/api/v1/exigencias/:id/answer',
-    { config: { permission: 'requests.exigencias.answer' }, schema: { tags: TAG, summary: 'Cumpre uma exigência com documentos já anexados', params: Id, body: answerExigenciaInput } },
+    {
+      config: { permission: 'requests.exigencias.answer' },
+      schema: {
+        tags: TAG,
+        summary: 'Cumpre uma exigência com documentos já anexados',
+        params: Id,
+        body: answerExigenciaInput,
+      },
+    },
     async (req) => answerExigencia(deps, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/v1/exigencias/:id/extend',
     {
       config: { permission: 'requests.exigencias.extend' },
-      schema: { tags: TAG, summary: 'Prorroga o prazo de uma exigência', params: Id, body: Reason.extend({ days: z.number().int().min(1).max(30) }) },
+      schema: {
+        tags: TAG,
+        summary: 'Prorroga o prazo de uma exigência',
+        params: Id,
+        body: Reason.extend({ days: z.number().int().min(1).max(30) }),
+      },
     },
     async (req) => extendExigencia(deps, ctxOf(req), req.params.id, req.body.days, req.body.reason),
   );
@@ -169,12 +248,27 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   // Appointments
   app.get(
     '/api/v1/appointment-slots',
-    { config: { permission: 'requests.appointments.read' }, schema: { tags: TAG, summary: 'Vagas livres de perícia / avaliação social', querystring: listSlotsQuery } },
+    {
+      config: { permission: 'requests.appointments.read' },
+      schema: {
+        tags: TAG,
+        summary: 'Vagas livres de perícia / avaliação social',
+        querystring: listSlotsQuery,
+      },
+    },
     async (req) => listAppointmentSlots(deps, ctxOf(req), req.query),
   );
   app.post(
     '/api/v1/requests/:id/appointments',
-    { config: { permission: 'requests.appointments.schedule', idempotent: true }, schema: { tags: TAG, summary: 'Agenda perícia médica / avaliação social', params: Id, body: scheduleInput } },
+    {
+      config: { permission: 'requests.appointments.schedule', idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: 'Agenda perícia médica / avaliação social',
+        params: Id,
+        body: scheduleInput,
+      },
+    },
     async (req, reply) => {
       reply.status(201);
       return scheduleAppointment(deps, ctxOf(req), req.params.id, req.body);
@@ -184,7 +278,12 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/appointments/:id/reschedule',
     {
       config: { permission: 'requests.appointments.schedule' },
-      schema: { tags: TAG, summary: 'Reagenda', params: Id, body: Reason.extend({ slotId: z.string().uuid() }) },
+      schema: {
+        tags: TAG,
+        summary: 'Reagenda',
+        params: Id,
+        body: Reason.extend({ slotId: z.string().uuid() }),
+      },
     },
     async (req) => rescheduleAppointment(deps, ctxOf(req), req.params.id, req.body.slotId, req.body.reason),
   );
@@ -192,7 +291,12 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/appointments/:id/attendance',
     {
       config: { permission: 'requests.appointments.attend' },
-      schema: { tags: TAG, summary: 'Registra comparecimento ou não comparecimento', params: Id, body: z.object({ outcome: z.enum(['attended', 'no_show']) }) },
+      schema: {
+        tags: TAG,
+        summary: 'Registra comparecimento ou não comparecimento',
+        params: Id,
+        body: z.object({ outcome: z.enum(['attended', 'no_show']) }),
+      },
     },
     async (req) => recordAttendance(deps, ctxOf(req), req.params.id, req.body.outcome),
   );
@@ -200,19 +304,38 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   // Pendency for automatic analysis
   app.post(
     '/api/v1/requests/:id/pendency',
-    { config: { permission: 'requests.pendency.register' }, schema: { tags: TAG, summary: 'Registra pendência para análise automática', params: Id, body: Reason } },
+    {
+      config: { permission: 'requests.pendency.register' },
+      schema: { tags: TAG, summary: 'Registra pendência para análise automática', params: Id, body: Reason },
+    },
     async (req) => registerPendency(deps, ctxOf(req), req.params.id, req.body.reason),
   );
   app.post(
     '/api/v1/requests/:id/pendency/resolve',
-    { config: { permission: 'requests.pendency.resolve' }, schema: { tags: TAG, summary: 'Devolve da análise automática para análise humana', params: Id, body: Reason } },
+    {
+      config: { permission: 'requests.pendency.resolve' },
+      schema: {
+        tags: TAG,
+        summary: 'Devolve da análise automática para análise humana',
+        params: Id,
+        body: Reason,
+      },
+    },
     async (req) => resolvePendency(deps, ctxOf(req), req.params.id, req.body.reason),
   );
 
   // Decisions
   app.post(
     '/api/v1/requests/:id/decisions',
-    { config: { permission: 'requests.decide', idempotent: true }, schema: { tags: TAG, summary: 'Decide (deferimento/indeferimento) com concorrência otimista', params: Id, body: decideInput } },
+    {
+      config: { permission: 'requests.decide', idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: 'Decide (deferimento/indeferimento) com concorrência otimista',
+        params: Id,
+        body: decideInput,
+      },
+    },
     async (req, reply) => {
       reply.status(201);
       return decideRequest(deps, ctxOf(req), req.params.id, req.body);
@@ -222,7 +345,15 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   // Appeals
   app.post(
     '/api/v1/requests/:id/appeals',
-    { config: { permission: 'requests.appeals.file', idempotent: true }, schema: { tags: TAG, summary: 'Interpõe recurso contra o indeferimento', params: Id, body: fileAppealInput } },
+    {
+      config: { permission: 'requests.appeals.file', idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: 'Interpõe recurso contra o indeferimento',
+        params: Id,
+        body: fileAppealInput,
+      },
+    },
     async (req, reply) => {
       reply.status(201);
       return fileAppeal(deps, ctxOf(req), req.params.id, req.body);
@@ -230,21 +361,40 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
   );
   app.post(
     '/api/v1/appeals/:id/decision',
-    { config: { permission: 'requests.appeals.decide' }, schema: { tags: TAG, summary: 'Registra a decisão da junta de recursos', params: Id, body: appealDecisionInput } },
+    {
+      config: { permission: 'requests.appeals.decide' },
+      schema: {
+        tags: TAG,
+        summary: 'Registra a decisão da junta de recursos',
+        params: Id,
+        body: appealDecisionInput,
+      },
+    },
     async (req) => recordAppealDecision(deps, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/v1/requests/:id/appeal-compliance',
     {
       config: { permission: 'requests.appeals.comply' },
-      schema: { tags: TAG, summary: 'Conclui o cumprimento da decisão recursal', params: Id, body: z.object({ note: z.string().min(3).max(2000) }) },
+      schema: {
+        tags: TAG,
+        summary: 'Conclui o cumprimento da decisão recursal',
+        params: Id,
+        body: z.object({ note: z.string().min(3).max(2000) }),
+      },
     },
     async (req) => complyAppeal(deps, ctxOf(req), req.params.id, req.body.note),
   );
 
   app.get(
     '/api/v1/requests-indicators',
-    { config: { permission: 'requests.indicators.read' }, schema: { tags: TAG, summary: 'Indicadores do plano de ação (prazos, automação, recursos, agendamento)' } },
+    {
+      config: { permission: 'requests.indicators.read' },
+      schema: {
+        tags: TAG,
+        summary: 'Indicadores do plano de ação (prazos, automação, recursos, agendamento)',
+      },
+    },
     async (req) => actionPlanIndicators(deps, ctxOf(req)),
   );
 }

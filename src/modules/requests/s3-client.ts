@@ -43,7 +43,10 @@ export interface SignInput {
 /** Returns the headers to send (with x-amz-date, x-amz-content-sha256 and Authorization). */
 export function signV4(i: SignInput): Record<string, string> {
   const service = i.service ?? 's3';
-  const amzDate = i.now.toISOString().replace(/[:-]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = i.now
+    .toISOString()
+    .replace(/[:-]/g, '')
+    .replace(/\.\d{3}/, '');
   const date = amzDate.slice(0, 8);
   const headers: Record<string, string> = {
     ...Object.fromEntries(Object.entries(i.headers).map(([k, v]) => [k.toLowerCase(), v])),
@@ -52,7 +55,9 @@ export function signV4(i: SignInput): Record<string, string> {
     'x-amz-content-sha256': i.payloadHash,
   };
   const names = Object.keys(headers).sort();
-  const canonicalHeaders = names.map((n) => `${n}:${String(headers[n]).trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalHeaders = names
+    .map((n) => `${n}:${String(headers[n]).trim().replace(/\s+/g, ' ')}\n`)
+    .join('');
   const signedHeaders = names.join(';');
   const query = [...i.url.searchParams.entries()]
     .map(([k, v]) => [uriEncode(k, false), uriEncode(v, false)] as const)
@@ -90,7 +95,8 @@ export class S3Error extends Error {
 }
 
 export function createS3Client(cfg: S3Config, now: () => Date = () => new Date()) {
-  const urlOf = (key: string) => new URL(`${cfg.endpoint.replace(/\/$/, '')}/${uriEncode(cfg.bucket, false)}/${uriEncode(key, true)}`);
+  const urlOf = (key: string) =>
+    new URL(`${cfg.endpoint.replace(/\/$/, '')}/${uriEncode(cfg.bucket, false)}/${uriEncode(key, true)}`);
   const send = async (method: string, key: string, body?: Buffer, extra: Record<string, string> = {}) => {
     const url = urlOf(key);
     const payloadHash = body ? sha256Hex(body) : sha256Hex('');

@@ -40,7 +40,12 @@ export interface AppointmentRow {
 }
 
 /** Takes one place of a slot; no place left → 409 (capacity is enforced by the row's CHECK too). */
-async function bookSlot(tx: Parameters<Parameters<Deps['db']['tx']>[0]>[0], slotId: string, kind: string, on: string): Promise<SlotRow> {
+async function bookSlot(
+  tx: Parameters<Parameters<Deps['db']['tx']>[0]>[0],
+  slotId: string,
+  kind: string,
+  on: string,
+): Promise<SlotRow> {
   const slot = await one<SlotRow>(
     tx,
     sql`UPDATE req_appointment_slots SET booked = booked + 1 WHERE id = ${slotId} AND kind = ${kind} AND booked < capacity AND slot_date > ${on} RETURNING *`,
@@ -48,7 +53,8 @@ async function bookSlot(tx: Parameters<Parameters<Deps['db']['tx']>[0]>[0], slot
   if (!slot) {
     const exists = await one<SlotRow>(tx, sql`SELECT * FROM req_appointment_slots WHERE id = ${slotId}`);
     if (!exists || exists.kind !== kind) throw notFound('Vaga de agendamento');
-    if (LocalDate.daysBetween(on, exists.slot_date) <= 0) throw unprocessable('Escolha uma vaga em data futura.', [{ field: 'slotId', message: 'data passada' }]);
+    if (LocalDate.daysBetween(on, exists.slot_date) <= 0)
+      throw unprocessable('Escolha uma vaga em data futura.', [{ field: 'slotId', message: 'data passada' }]);
     throw conflict('Não há mais vagas neste horário. Escolha outro.');
   }
   return slot;
@@ -59,32 +65,55 @@ async function bookSlot(tx: Parameters<Parameters<Deps['db']['tx']>[0]>[0], slot
  * 59, 86; Lei 8.742/1993 art. 20 § 6º). The task waits until attendance; the time from scheduling
  * to attendance is kept for the action-plan indicator.
  */
-export async function scheduleAppointment(deps: Deps, ctx: Ctx, requestId: string, raw: z.input<typeof scheduleInput>) {
+export async function scheduleAppointment(
+  deps: Deps,
+  ctx: Ctx,
+  requestId: string,
+  raw: z.input<typeof scheduleInput>,
+) {
   const input = scheduleInput.parse(raw);
   const on = today(deps);
   const scope = await scopeOf(deps, ctx.actor);
   return deps.db.tx(async (tx) => {
     const req = assertVisible(scope, await findRequest(tx, requestId, true));
     if (!requiredAssessments(req.species).includes(input.kind)) {
-      throw unprocessable(`A espécie ${req.species} não exige ${input.kind === 'medical_exam' ? 'perícia médica' : 'avaliação social'}.`, [
-        { field: 'kind', message: 'não exigido para a espécie' },
-      ]);
+      throw unprocessable(
+        `A espécie ${req.species} não exige ${input.kind === 'medical_exam' ? 'perícia médica' : 'avaliação social'}.`,
+        [{ field: 'kind', message: 'não exigido para a espécie' }],
+      );
     }
     const done = await one<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM req_appointments WHERE request_id = ${req.id} AND kind = ${input.kind} AND status IN ('scheduled','attended')`,
     );
-    if ((done?.n ?? 0) > 0) throw conflict('Já existe agendamento deste tipo para o requerimento; use o reagendamento.');
+    if ((done?.n ?? 0) > 0)
+      throw conflict('Já existe agendamento deste tipo para o requerimento; use o reagendamento.');
     const slot = await bookSlot(tx, input.slotId, input.kind, on);
-    const after = await appendAction(tx, deps, ctx, req, 'SCHEDULE_APPOINTMENT', { details: { kind: input.kind, slotId: slot.id } });
+    const after = await appendAction(tx, deps, ctx, req, 'SCHEDULE_APPOINTMENT', {
+      details: { kind: input.kind, slotId: slot.id },
+    });
     const appt = await insertAppointment(tx, deps, after, slot, null, on);
     await putTaskOnHold(tx, req.id);
-    await deps.audit.record(tx, ctx, { action: 'create', resourceType: 'appointment', resourceId: appt.id, details: { requestId: req.id } });
+    await deps.audit.record(tx, ctx, {
+      action: 'create',
+      resourceType: 'appointment',
+      resourceId: appt.id,
+      details: { requestId: req.id },
+    });
     await deps.outbox.publish(tx, {
       type: 'appointment.scheduled',
       aggregateType: 'request',
       aggregateId: req.id,
-      payload: { appointmentId: appt.id, requestId: req.id, protocol: req.protocol, kind: appt.kind, unitId: appt.unit_id, date: appt.appointment_date, time: appt.start_time, scheduledOn: on },
+      payload: {
+        appointmentId: appt.id,
+        requestId: req.id,
+        protocol: req.protocol,
+        kind: appt.kind,
+        unitId: appt.unit_id,
+        date: appt.appointment_date,
+        time: appt.start_time,
+        scheduledOn: on,
+      },
     });
     return presentAppointment(appt);
   });
@@ -123,25 +152,52 @@ export function presentAppointment(a: AppointmentRow) {
 }
 
 /** Moves a scheduled appointment to another slot (frees the old place). */
-export async function rescheduleAppointment(deps: Deps, ctx: Ctx, appointmentId: string, slotId: string, reason: string) {
+export async function rescheduleAppointment(
+  deps: Deps,
+  ctx: Ctx,
+  appointmentId: string,
+  slotId: string,
+  reason: string,
+) {
   const on = today(deps);
   const scope = await scopeOf(deps, ctx.actor);
   return deps.db.tx(async (tx) => {
-    const old = await one<AppointmentRow>(tx, sql`SELECT * FROM req_appointments WHERE id = ${appointmentId} FOR UPDATE`);
+    const old = await one<AppointmentRow>(
+      tx,
+      sql`SELECT * FROM req_appointments WHERE id = ${appointmentId} FOR UPDATE`,
+    );
     if (!old) throw notFound('Agendamento');
     const req = assertVisible(scope, await findRequest(tx, old.request_id, true));
     if (old.status !== 'scheduled') throw actionNotAllowed('RESCHEDULE_APPOINTMENT', old.status, []);
     const slot = await bookSlot(tx, slotId, old.kind, on);
-    const after = await appendAction(tx, deps, ctx, req, 'RESCHEDULE_APPOINTMENT', { details: { from: old.id, slotId, reason } });
+    const after = await appendAction(tx, deps, ctx, req, 'RESCHEDULE_APPOINTMENT', {
+      details: { from: old.id, slotId, reason },
+    });
     await tx.execute(sql`UPDATE req_appointments SET status = 'rescheduled' WHERE id = ${old.id}`);
     await tx.execute(sql`UPDATE req_appointment_slots SET booked = booked - 1 WHERE id = ${old.slot_id}`);
     const appt = await insertAppointment(tx, deps, after, slot, old.id, on);
-    await deps.audit.record(tx, ctx, { action: 'update', resourceType: 'appointment', resourceId: appt.id, details: { replaces: old.id } });
+    await deps.audit.record(tx, ctx, {
+      action: 'update',
+      resourceType: 'appointment',
+      resourceId: appt.id,
+      details: { replaces: old.id },
+    });
     await deps.outbox.publish(tx, {
       type: 'appointment.scheduled',
       aggregateType: 'request',
       aggregateId: req.id,
-      payload: { appointmentId: appt.id, requestId: req.id, protocol: req.protocol, kind: appt.kind, unitId: appt.unit_id, date: appt.appointment_date, time: appt.start_time, scheduledOn: on, replacesId: old.id, reason },
+      payload: {
+        appointmentId: appt.id,
+        requestId: req.id,
+        protocol: req.protocol,
+        kind: appt.kind,
+        unitId: appt.unit_id,
+        date: appt.appointment_date,
+        time: appt.start_time,
+        scheduledOn: on,
+        replacesId: old.id,
+        reason,
+      },
     });
     return presentAppointment(appt);
   });

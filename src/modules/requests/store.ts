@@ -4,7 +4,13 @@ import type { Executor } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, conflict, forbidden, notFound } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
-import { type ClockEvent, type ClockEventKind, type ClockStatus, computeClock, validateClockEvents } from './domain/deadline';
+import {
+  type ClockEvent,
+  type ClockEventKind,
+  type ClockStatus,
+  computeClock,
+  validateClockEvents,
+} from './domain/deadline';
 import { type Action, applyAction, LifecycleError, type Status } from './domain/lifecycle';
 import type { QueueKind } from './domain/queues';
 
@@ -55,11 +61,17 @@ export interface RequestRow {
   updated_at: Date;
 }
 
-export async function findRequest(exec: Executor, id: string, forUpdate = false): Promise<RequestRow | undefined> {
+export async function findRequest(
+  exec: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<RequestRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   return one<RequestRow>(
     exec,
-    forUpdate ? sql`SELECT * FROM req_requests WHERE id = ${id} FOR UPDATE` : sql`SELECT * FROM req_requests WHERE id = ${id}`,
+    forUpdate
+      ? sql`SELECT * FROM req_requests WHERE id = ${id} FOR UPDATE`
+      : sql`SELECT * FROM req_requests WHERE id = ${id}`,
   );
 }
 
@@ -84,7 +96,10 @@ export async function appendAction(
 ): Promise<RequestRow> {
   let next: { status: Status; holder: string | null };
   try {
-    next = applyAction({ status: req.status, holder: req.holder_staff_id }, { action, staffId: opts.staffId ?? null });
+    next = applyAction(
+      { status: req.status, holder: req.holder_staff_id },
+      { action, staffId: opts.staffId ?? null },
+    );
   } catch (e) {
     if (e instanceof LifecycleError) throw actionNotAllowed(action, req.status, e.allowed);
     throw e;
@@ -96,9 +111,12 @@ export async function appendAction(
          WHERE id = ${req.id} AND version = ${expected} RETURNING *`,
   );
   if (!updated) {
-    throw conflict('O requerimento foi alterado por outra pessoa desde que você o abriu. Recarregue e tente de novo.', {
-      currentVersion: req.version,
-    });
+    throw conflict(
+      'O requerimento foi alterado por outra pessoa desde que você o abriu. Recarregue e tente de novo.',
+      {
+        currentVersion: req.version,
+      },
+    );
   }
   await tx.execute(sql`
     INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
@@ -126,11 +144,17 @@ export async function appendClockEvent(
   const events = await loadClock(tx, requestId);
   const next = [...events, { kind, on }];
   validateClockEvents(next);
-  await tx.execute(sql`INSERT INTO req_clock_events (request_id, kind, on_date, reason) VALUES (${requestId}, ${kind}, ${on}, ${reason})`);
+  await tx.execute(
+    sql`INSERT INTO req_clock_events (request_id, kind, on_date, reason) VALUES (${requestId}, ${kind}, ${on}, ${reason})`,
+  );
   return next;
 }
 
-export function clockOf(req: Pick<RequestRow, 'max_days'>, events: readonly ClockEvent[], at: string): ClockStatus | null {
+export function clockOf(
+  req: Pick<RequestRow, 'max_days'>,
+  events: readonly ClockEvent[],
+  at: string,
+): ClockStatus | null {
   if (req.max_days === null) return null;
   return computeClock(events, req.max_days, at);
 }
@@ -168,11 +192,20 @@ export interface TaskRow {
 
 export async function findTask(exec: Executor, id: string, forUpdate = false): Promise<TaskRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return one<TaskRow>(exec, forUpdate ? sql`SELECT * FROM req_tasks WHERE id = ${id} FOR UPDATE` : sql`SELECT * FROM req_tasks WHERE id = ${id}`);
+  return one<TaskRow>(
+    exec,
+    forUpdate
+      ? sql`SELECT * FROM req_tasks WHERE id = ${id} FOR UPDATE`
+      : sql`SELECT * FROM req_tasks WHERE id = ${id}`,
+  );
 }
 
 /** The active (not concluded/cancelled) task of a request, if any. */
-export async function activeTask(exec: Executor, requestId: string, forUpdate = false): Promise<TaskRow | undefined> {
+export async function activeTask(
+  exec: Executor,
+  requestId: string,
+  forUpdate = false,
+): Promise<TaskRow | undefined> {
   return one<TaskRow>(
     exec,
     forUpdate
@@ -187,7 +220,13 @@ export async function logTaskAction(
   ctx: Ctx,
   taskId: string,
   action: string,
-  extra: { fromUnitId?: string | null; toUnitId?: string | null; toStaffId?: string | null; reason?: string | null; details?: Record<string, unknown> } = {},
+  extra: {
+    fromUnitId?: string | null;
+    toUnitId?: string | null;
+    toStaffId?: string | null;
+    reason?: string | null;
+    details?: Record<string, unknown>;
+  } = {},
 ) {
   await tx.execute(sql`
     INSERT INTO req_task_actions (task_id, action, actor_account_id, staff_id, from_unit_id, to_unit_id, to_staff_id, reason, at, details)
@@ -196,9 +235,19 @@ export async function logTaskAction(
 }
 
 /** Recomputes the due date / overdue flag of a request's active task from the clock. */
-export async function refreshTaskDeadline(tx: Executor, req: RequestRow, events: readonly ClockEvent[], on: string) {
+export async function refreshTaskDeadline(
+  tx: Executor,
+  req: RequestRow,
+  events: readonly ClockEvent[],
+  on: string,
+) {
   const clock = clockOf(req, events, on);
-  const due = clock && clock.state === 'running' ? clock.dueDate : clock?.state === 'paused' ? null : (clock?.dueDate ?? null);
+  const due =
+    clock && clock.state === 'running'
+      ? clock.dueDate
+      : clock?.state === 'paused'
+        ? null
+        : (clock?.dueDate ?? null);
   await tx.execute(sql`
     UPDATE req_tasks SET due_date = ${due}
      WHERE request_id = ${req.id} AND kind = 'analysis' AND status IN ('open','assigned','waiting')`);
@@ -211,7 +260,12 @@ export async function getTaskForUpdate(exec: Executor, id: string): Promise<Task
 }
 
 /** After a wait (exigência, appointment, automatic analysis) the task goes back to whoever holds the case, or to its queue. */
-export async function returnTaskToWork(tx: Executor, req: RequestRow, events: readonly ClockEvent[], on: string) {
+export async function returnTaskToWork(
+  tx: Executor,
+  req: RequestRow,
+  events: readonly ClockEvent[],
+  on: string,
+) {
   await tx.execute(sql`
     UPDATE req_tasks SET status = ${req.holder_staff_id ? 'assigned' : 'open'}, assignee_staff_id = ${req.holder_staff_id},
            version = version + 1
@@ -230,5 +284,7 @@ export async function putTaskOnHold(tx: Executor, requestId: string) {
 export function assertHolder(ctx: Ctx, req: RequestRow) {
   if (req.holder_staff_id && req.holder_staff_id === ctx.actor.staffId) return;
   if (['supervisor', 'manager', 'admin'].includes(ctx.actor.role) || ctx.actor.via === 'system') return;
-  throw forbidden('Esta tarefa está com outro servidor (ou não foi atribuída a você). Pegue a tarefa antes de agir.');
+  throw forbidden(
+    'Esta tarefa está com outro servidor (ou não foi atribuída a você). Pegue a tarefa antes de agir.',
+  );
 }

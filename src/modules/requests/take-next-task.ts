@@ -4,16 +4,35 @@ import type { Deps } from '../../platform/deps';
 import { forbidden } from '../../platform/errors';
 import { eligibleQueueKeys, type QueueGrant, type QueueKind } from './domain/queues';
 import { FILEABLE_SPECIES } from './domain/species';
-import { appendAction, clockOf, pgTextArray, getRequestForUpdate, loadClock, logTaskAction, one, rows, type TaskRow, today } from './store';
+import {
+  appendAction,
+  clockOf,
+  getRequestForUpdate,
+  loadClock,
+  logTaskAction,
+  one,
+  pgTextArray,
+  rows,
+  type TaskRow,
+  today,
+} from './store';
 import { presentTask } from './views';
 
 /** The queues a server may take from: their grants, or by default the regular queue of their own unit. */
-export async function queueKeysOf(deps: Pick<Deps, 'db'>, staffId: string, unitId: string | null): Promise<string[]> {
+export async function queueKeysOf(
+  deps: Pick<Deps, 'db'>,
+  staffId: string,
+  unitId: string | null,
+): Promise<string[]> {
   const grants = await rows<{ queue: QueueKind; unit_id: string; species: string }>(
     deps.db.orm,
     sql`SELECT queue, unit_id, species FROM req_queue_grants WHERE staff_id = ${staffId}`,
   );
-  const list: QueueGrant[] = grants.map((g) => ({ queue: g.queue, unitId: g.unit_id, species: g.species === '*' ? null : g.species }));
+  const list: QueueGrant[] = grants.map((g) => ({
+    queue: g.queue,
+    unitId: g.unit_id,
+    species: g.species === '*' ? null : g.species,
+  }));
   if (list.length === 0 && unitId) list.push({ queue: 'regular', unitId, species: null });
   return eligibleQueueKeys(list, FILEABLE_SPECIES);
 }
@@ -47,14 +66,30 @@ export async function takeNextTask(deps: Deps, ctx: Ctx) {
            WHERE id = ${picked.id} RETURNING *`,
     )) as TaskRow;
     const req = await getRequestForUpdate(tx, task.request_id);
-    if (task.kind === 'analysis') await appendAction(tx, deps, ctx, req, 'ASSIGN', { staffId, details: { taskId: task.id } });
-    await logTaskAction(tx, deps, ctx, task.id, 'assigned', { toStaffId: staffId, details: { via: 'take_next' } });
-    await deps.audit.record(tx, ctx, { action: 'assign', resourceType: 'task', resourceId: task.id, details: { requestId: req.id } });
+    if (task.kind === 'analysis')
+      await appendAction(tx, deps, ctx, req, 'ASSIGN', { staffId, details: { taskId: task.id } });
+    await logTaskAction(tx, deps, ctx, task.id, 'assigned', {
+      toStaffId: staffId,
+      details: { via: 'take_next' },
+    });
+    await deps.audit.record(tx, ctx, {
+      action: 'assign',
+      resourceType: 'task',
+      resourceId: task.id,
+      details: { requestId: req.id },
+    });
     await deps.outbox.publish(tx, {
       type: 'task.assigned',
       aggregateType: 'task',
       aggregateId: task.id,
-      payload: { taskId: task.id, requestId: req.id, staffId, unitId: task.unit_id, queue: task.queue, via: 'take_next' },
+      payload: {
+        taskId: task.id,
+        requestId: req.id,
+        staffId,
+        unitId: task.unit_id,
+        queue: task.queue,
+        via: 'take_next',
+      },
     });
     const clock = clockOf(req, await loadClock(tx, req.id), on);
     return presentTask(task, clock, { protocol: req.protocol });

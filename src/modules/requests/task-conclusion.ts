@@ -46,7 +46,9 @@ export async function concludeTask(
            is_automatic = ${result.automatic}, subtasks = ${`{${subtasks.map((s) => `"${s.replace(/"/g, '')}"`).join(',')}}`}::text[],
            due_date = due_date, version = version + 1
      WHERE id = ${task.id}`);
-  await logTaskAction(tx, deps, ctx, task.id, 'concluded', { details: { decision: result.decision, automatic: result.automatic } });
+  await logTaskAction(tx, deps, ctx, task.id, 'concluded', {
+    details: { decision: result.decision, automatic: result.automatic },
+  });
   const lineage = await unitLineage(deps, task.unit_id).catch(() => null);
   const payload: TaskConcludedPayload = {
     taskId: task.id,
@@ -65,11 +67,20 @@ export async function concludeTask(
     decision: result.decision,
     automatic: result.automatic,
   };
-  await deps.outbox.publish(tx, { type: 'task.concluded', aggregateType: 'task', aggregateId: task.id, payload });
+  await deps.outbox.publish(tx, {
+    type: 'task.concluded',
+    aggregateType: 'task',
+    aggregateId: task.id,
+    payload,
+  });
   return payload;
 }
 
-export async function currentTaskOfKind(tx: Executor, requestId: string, kinds: readonly TaskRow['kind'][]): Promise<TaskRow | undefined> {
+export async function currentTaskOfKind(
+  tx: Executor,
+  requestId: string,
+  kinds: readonly TaskRow['kind'][],
+): Promise<TaskRow | undefined> {
   return one<TaskRow>(
     tx,
     sql`SELECT * FROM req_tasks WHERE request_id = ${requestId} AND status IN ('open','assigned','waiting')

@@ -23,15 +23,22 @@ export interface UploadInput {
  */
 export async function uploadDocument(deps: Deps, ctx: Ctx, requestId: string, input: UploadInput) {
   if (!(DOCUMENT_CATEGORIES as readonly string[]).includes(input.category)) {
-    throw unprocessable('Categoria de documento inválida.', [{ field: 'category', message: `use uma de: ${DOCUMENT_CATEGORIES.join(', ')}` }]);
+    throw unprocessable('Categoria de documento inválida.', [
+      { field: 'category', message: `use uma de: ${DOCUMENT_CATEGORIES.join(', ')}` },
+    ]);
   }
   if (input.bytes.length > deps.config.UPLOAD_MAX_FILE_BYTES) {
-    throw new AppError('payload_too_large', `Arquivo maior que o limite de ${Math.floor(deps.config.UPLOAD_MAX_FILE_BYTES / 1024)} KiB.`);
+    throw new AppError(
+      'payload_too_large',
+      `Arquivo maior que o limite de ${Math.floor(deps.config.UPLOAD_MAX_FILE_BYTES / 1024)} KiB.`,
+    );
   }
   const check = detectFileType(input.bytes);
   if (!check.ok) {
     const code = check.rejection.reason === 'unknown_type' ? 'unsupported_media_type' : 'unprocessable';
-    throw new AppError(code, check.rejection.message, { errors: [{ field: 'file', message: check.rejection.reason }] });
+    throw new AppError(code, check.rejection.message, {
+      errors: [{ field: 'file', message: check.rejection.reason }],
+    });
   }
   const fileName = sanitizeFileName(input.fileName, check.type);
   const scope = await scopeOf(deps, ctx.actor);
@@ -41,23 +48,43 @@ export async function uploadDocument(deps: Deps, ctx: Ctx, requestId: string, in
   return deps.db.tx(async (tx) => {
     const req = assertVisible(scope, await findRequest(tx, visible.id, true));
     if (req.document_bytes + input.bytes.length > deps.config.UPLOAD_MAX_REQUEST_BYTES) {
-      throw new AppError('payload_too_large', `Os documentos deste requerimento excederiam o limite de ${Math.floor(deps.config.UPLOAD_MAX_REQUEST_BYTES / 1024)} KiB.`);
+      throw new AppError(
+        'payload_too_large',
+        `Os documentos deste requerimento excederiam o limite de ${Math.floor(deps.config.UPLOAD_MAX_REQUEST_BYTES / 1024)} KiB.`,
+      );
     }
     const id = randomUUID();
-    await appendAction(tx, deps, ctx, req, 'UPLOAD_DOCUMENT', { details: { documentId: id, category: input.category } });
-    await tx.execute(sql`UPDATE req_requests SET document_bytes = document_bytes + ${input.bytes.length} WHERE id = ${req.id}`);
+    await appendAction(tx, deps, ctx, req, 'UPLOAD_DOCUMENT', {
+      details: { documentId: id, category: input.category },
+    });
+    await tx.execute(
+      sql`UPDATE req_requests SET document_bytes = document_bytes + ${input.bytes.length} WHERE id = ${req.id}`,
+    );
     const row = await one<{ created_at: Date }>(
       tx,
       sql`INSERT INTO req_documents (id, request_id, sha256, size_bytes, media_type, file_name, category, uploaded_by_account_id, uploaded_by_role)
           VALUES (${id}, ${req.id}, ${sha256}, ${input.bytes.length}, ${check.type}, ${fileName}, ${input.category}, ${ctx.actor.accountId}, ${ctx.actor.role})
           RETURNING created_at`,
     );
-    await deps.audit.record(tx, ctx, { action: 'create', resourceType: 'document', resourceId: id, details: { requestId: req.id, category: input.category } });
+    await deps.audit.record(tx, ctx, {
+      action: 'create',
+      resourceType: 'document',
+      resourceId: id,
+      details: { requestId: req.id, category: input.category },
+    });
     await deps.outbox.publish(tx, {
       type: 'document.uploaded',
       aggregateType: 'request',
       aggregateId: req.id,
-      payload: { documentId: id, requestId: req.id, protocol: req.protocol, category: input.category, mediaType: check.type, sizeBytes: input.bytes.length, uploadedByRole: ctx.actor.role },
+      payload: {
+        documentId: id,
+        requestId: req.id,
+        protocol: req.protocol,
+        category: input.category,
+        mediaType: check.type,
+        sizeBytes: input.bytes.length,
+        uploadedByRole: ctx.actor.role,
+      },
     });
     return {
       id,
