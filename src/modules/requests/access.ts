@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorUnitScope } from '../organization/directory';
-import type { RequestRow } from './store';
+import { type RequestRow, rows } from './store';
 
 /**
  * Who may see a request: the citizen it belongs to (CPF), the partner entity that filed it, staff
@@ -20,7 +21,14 @@ export type Scope =
 export async function scopeOf(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Scope> {
   if (actor.role === 'citizen') return { kind: 'citizen', cpf: actor.cpf };
   if (actor.role === 'partner') return { kind: 'partner', partnerEntityId: actor.partnerEntityId };
-  return { kind: 'units', unitIds: await actorUnitScope(deps, actor) };
+  const units = await actorUnitScope(deps, actor);
+  if (units === null || !actor.staffId) return { kind: 'units', unitIds: units };
+  // Analysts also see the units whose queues they were granted (e.g. a CEAB working APS queues).
+  const granted = await rows<{ unit_id: string }>(
+    deps.db.orm,
+    sql`SELECT DISTINCT unit_id FROM req_queue_grants WHERE staff_id = ${actor.staffId}`,
+  );
+  return { kind: 'units', unitIds: [...new Set([...units, ...granted.map((g) => g.unit_id)])] };
 }
 
 export function canSee(

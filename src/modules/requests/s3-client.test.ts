@@ -37,7 +37,10 @@ let seen: { method: string; ok: boolean }[] = [];
 
 function verify(req: IncomingMessage, body: Buffer): boolean {
   const auth = String(req.headers.authorization ?? '');
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(auth);
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      auth,
+    );
   if (!m) return false;
   const [, , date, region, signed, sig] = m as unknown as string[];
   const payloadHash = String(req.headers['x-amz-content-sha256']);
@@ -47,7 +50,12 @@ function verify(req: IncomingMessage, body: Buffer): boolean {
   const canonHeaders = names.map((n) => `${n}:${String(req.headers[n]).trim()}\n`).join('');
   const [path, query = ''] = String(req.url).split('?');
   const canon = [req.method, path, query, canonHeaders, signed, payloadHash].join('\n');
-  const sts = ['AWS4-HMAC-SHA256', String(req.headers['x-amz-date']), `${date}/${region}/s3/aws4_request`, createHash('sha256').update(canon).digest('hex')].join('\n');
+  const sts = [
+    'AWS4-HMAC-SHA256',
+    String(req.headers['x-amz-date']),
+    `${date}/${region}/s3/aws4_request`,
+    createHash('sha256').update(canon).digest('hex'),
+  ].join('\n');
   let k: Buffer = createHmac('sha256', `AWS4${SECRET}`).update(date!).digest();
   for (const part of [region!, 's3', 'aws4_request']) k = createHmac('sha256', k).update(part).digest();
   return createHmac('sha256', k).update(sts).digest('hex') === sig;
@@ -81,7 +89,13 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe('S3 blob store against a signature-checking server', () => {
   it('stores by SHA-256 once and reads it back', async () => {
     seen = [];
-    const store = s3BlobStore({ endpoint, bucket: 'documentos', region: 'sa-east-1', accessKeyId: 'AKTEST', secretAccessKey: SECRET });
+    const store = s3BlobStore({
+      endpoint,
+      bucket: 'documentos',
+      region: 'sa-east-1',
+      accessKeyId: 'AKTEST',
+      secretAccessKey: SECRET,
+    });
     const bytes = Buffer.from('%PDF-1.4 conteúdo de teste\n%%EOF\n');
     const h = await store.put(bytes, 'application/pdf');
     expect(h).toBe(sha256Of(bytes));
@@ -93,7 +107,13 @@ describe('S3 blob store against a signature-checking server', () => {
   });
 
   it('is refused by the server when the secret is wrong', async () => {
-    const store = s3BlobStore({ endpoint, bucket: 'documentos', region: 'sa-east-1', accessKeyId: 'AKTEST', secretAccessKey: 'outro' });
+    const store = s3BlobStore({
+      endpoint,
+      bucket: 'documentos',
+      region: 'sa-east-1',
+      accessKeyId: 'AKTEST',
+      secretAccessKey: 'outro',
+    });
     await expect(store.put(Buffer.from('x'), 'application/pdf')).rejects.toThrow(/403/);
   });
 });

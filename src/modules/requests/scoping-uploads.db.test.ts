@@ -12,7 +12,7 @@ let citizenA: TestSession;
 let citizenB: TestSession;
 let partner1: TestSession;
 let partner2: TestSession;
-const ids: Record<string, string> = {};
+const ids = { a: '', b: '', p1: '', p2: '' };
 
 const file = (s: TestSession, body: object) =>
   t.request(s, { method: 'POST', url: '/api/v1/requests', body });
