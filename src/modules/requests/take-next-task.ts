@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
-import { forbidden } from '../../platform/errors';
+import { unprocessable } from '../../platform/errors';
 import { eligibleQueueKeys, type QueueGrant, type QueueKind } from './domain/queues';
 import { FILEABLE_SPECIES } from './domain/species';
 import {
@@ -45,7 +45,7 @@ export async function queueKeysOf(
  */
 export async function takeNextTask(deps: Deps, ctx: Ctx) {
   const staffId = ctx.actor.staffId;
-  if (!staffId) throw forbidden('Somente servidores com matrícula podem pegar tarefas.');
+  if (!staffId) throw unprocessable('Sua conta não está vinculada a um servidor (matrícula): não há filas para pegar tarefas.', [{ field: 'staffId', message: 'conta sem servidor vinculado' }]);
   const keys = await queueKeysOf(deps, staffId, ctx.actor.unitId);
   if (keys.length === 0) return null;
   const on = today(deps);
