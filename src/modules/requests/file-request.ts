@@ -77,36 +77,37 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
   return deps.db.tx(async (tx) => {
     const seq = await one<{ n: number }>(tx, sql`SELECT nextval('req_protocol_seq') AS n`);
     const protocol = formatProtocol(Number(der.slice(0, 4)), Number(seq?.n));
+    const startsNow = !needsAssessment && maxDays !== null;
+    // Nothing to instruct beyond the filing: the clock runs from the DER.
+    const dueDate =
+      startsNow && maxDays !== null ? computeClock([{ kind: 'start', on: der }], maxDays, der).dueDate : null;
+    // One round trip for the request, its first history row, the clock start, the task and the task's history.
     const req = (await one<RequestRow>(
       tx,
-      sql`INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id,
-                                    partner_entity_id, representation_term_ref, der, declared, unit_id, status, max_days, version, created_at, updated_at)
-          VALUES (${id}, ${protocol}, ${cpf}, ${input.species}, ${serviceCode}, ${channel}, ${filedByKind}, ${actor.accountId},
-                  ${partnerEntityId}, ${input.representationTermRef ?? null}, ${der}, ${JSON.stringify(input.declared)}::jsonb,
-                  ${input.unitId}, 'filed', ${maxDays}, 1, ${now}, ${now})
-          RETURNING *`,
+      sql`WITH r AS (
+            INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id,
+                                      partner_entity_id, representation_term_ref, der, declared, unit_id, status, max_days, version, created_at, updated_at)
+            VALUES (${id}, ${protocol}, ${cpf}, ${input.species}, ${serviceCode}, ${channel}, ${filedByKind}, ${actor.accountId},
+                    ${partnerEntityId}, ${input.representationTermRef ?? null}, ${der}, ${JSON.stringify(input.declared)}::jsonb,
+                    ${input.unitId}, 'filed', ${maxDays}, 1, ${now}, ${now})
+            RETURNING *),
+          a AS (
+            INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
+            SELECT r.id, 1, 'FILE', 'filed', ${actor.accountId}, ${actor.role}, ${actor.staffId}, ${now},
+                   ${JSON.stringify({ channel, filedByKind })}::jsonb FROM r),
+          c AS (
+            INSERT INTO req_clock_events (request_id, kind, on_date, reason)
+            SELECT r.id, 'start', ${der}, 'instrução completa no protocolo' FROM r WHERE ${startsNow}),
+          t AS (
+            INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
+            SELECT ${taskId}, r.id, 'analysis', ${serviceCode}, ${input.species}, ${input.unitId}, ${queue},
+                   ${queueKey(queue, input.unitId, input.species)}, ${systemFor(input.species)}, 'open', ${dueDate}, ${now}, ${der} FROM r
+            RETURNING id),
+          ta AS (
+            INSERT INTO req_task_actions (task_id, action, actor_account_id, staff_id, to_unit_id, at, details)
+            SELECT t.id, 'created', ${actor.accountId}, ${actor.staffId}, ${input.unitId}, ${now}, ${JSON.stringify({ queue })}::jsonb FROM t)
+          SELECT * FROM r`,
     )) as RequestRow;
-    await tx.execute(sql`
-      INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
-      VALUES (${id}, 1, 'FILE', 'filed', ${actor.accountId}, ${actor.role}, ${actor.staffId}, ${now},
-              ${JSON.stringify({ channel, filedByKind })}::jsonb)`);
-    let dueDate: string | null = null;
-    if (!needsAssessment && maxDays !== null) {
-      // Nothing to instruct beyond the filing: the clock runs from the DER.
-      await appendClockEvent(tx, id, 'start', der, 'instrução completa no protocolo');
-      dueDate = computeClock([{ kind: 'start', on: der }], maxDays, der).dueDate;
-    }
-    await tx.execute(sql`
-      INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
-      VALUES (${taskId}, ${id}, 'analysis', ${serviceCode}, ${input.species}, ${input.unitId}, ${queue},
-              ${queueKey(queue, input.unitId, input.species)}, ${systemFor(input.species)}, 'open', ${dueDate}, ${now}, ${der})`);
-    await logTaskAction(tx, deps, ctx, taskId, 'created', { toUnitId: input.unitId, details: { queue } });
-    await deps.audit.record(tx, ctx, {
-      action: 'create',
-      resourceType: 'request',
-      resourceId: id,
-      details: { channel, species: input.species },
-    });
     await deps.outbox.publish(tx, {
       type: 'request.filed',
       aggregateType: 'request',
@@ -140,6 +141,13 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
         queue,
         dueDate,
       },
+    });
+    // Last statement of the transaction: the audit chain lock is held from here to the commit.
+    await deps.audit.record(tx, ctx, {
+      action: 'create',
+      resourceType: 'request',
+      resourceId: id,
+      details: { channel, species: input.species },
     });
     return { request: req, taskId, dueDate };
   });

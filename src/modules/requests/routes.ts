@@ -11,6 +11,7 @@ import { fileAppeal, fileAppealInput } from './file-appeal';
 import { fileRequest, fileRequestInput } from './file-request';
 import { getDocumentContent } from './get-document-content';
 import { getRequest } from './get-request';
+import { getRequestStatus } from './get-request-status';
 import { actionPlanIndicators } from './indicators';
 import { listAppointmentSlots, listSlotsQuery } from './list-appointment-slots';
 import { listRequests, listRequestsQuery } from './list-requests';
@@ -83,6 +84,15 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
       },
     },
     async (req) => getRequest(deps, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/requests/:id/status',
+    {
+      config: { permission: 'requests.read' },
+      schema: { tags: TAG, summary: 'Situação e prazo de um requerimento (sem dados pessoais)', params: Id },
+    },
+    async (req) => getRequestStatus(deps, ctxOf(req), req.params.id),
   );
 
   // Documents: the raw bytes are the body (Content-Type is not trusted: the type is detected from

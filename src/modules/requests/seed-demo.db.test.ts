@@ -21,7 +21,7 @@ async function seeded() {
 }
 
 it('demo seed: every lifecycle status, all five SRs, overdue tasks, analysts with history, deterministic', async () => {
-  process.env.REQUESTS_DEMO_COUNT = '160';
+  process.env.REQUESTS_DEMO_COUNT = '130';
   const q = await seeded();
   const statuses = (await q('SELECT DISTINCT status FROM req_requests')).map((r) => r.status).sort();
   expect(statuses).toEqual([...STATUSES].sort());
@@ -45,4 +45,4 @@ it('demo seed: every lifecycle status, all five SRs, overdue tasks, analysts wit
   const first = (await q(fingerprint))[0].f;
   const again = await seeded();
   expect((await again(fingerprint))[0].f).toBe(first);
-});
+}, 240_000);

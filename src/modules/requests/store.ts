@@ -105,10 +105,17 @@ export async function appendAction(
     throw e;
   }
   const expected = opts.expectedVersion ?? req.version;
+  // One round trip: the conditional update and the history row it implies.
   const updated = await one<RequestRow>(
     tx,
-    sql`UPDATE req_requests SET status = ${next.status}, holder_staff_id = ${next.holder}, version = version + 1, updated_at = ${deps.clock.now()}
-         WHERE id = ${req.id} AND version = ${expected} RETURNING *`,
+    sql`WITH u AS (
+          UPDATE req_requests SET status = ${next.status}, holder_staff_id = ${next.holder}, version = version + 1, updated_at = ${deps.clock.now()}
+           WHERE id = ${req.id} AND version = ${expected} RETURNING *),
+        a AS (
+          INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
+          SELECT u.id, u.version, ${action}, ${next.status}, ${ctx.actor.accountId}, ${ctx.actor.role}, ${opts.staffId ?? ctx.actor.staffId},
+                 ${deps.clock.now()}, ${JSON.stringify(opts.details ?? {})}::jsonb FROM u)
+        SELECT * FROM u`,
   );
   if (!updated) {
     throw conflict(
@@ -118,10 +125,6 @@ export async function appendAction(
       },
     );
   }
-  await tx.execute(sql`
-    INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
-    VALUES (${req.id}, ${updated.version}, ${action}, ${next.status}, ${ctx.actor.accountId}, ${ctx.actor.role},
-            ${opts.staffId ?? ctx.actor.staffId}, ${deps.clock.now()}, ${JSON.stringify(opts.details ?? {})}::jsonb)`);
   return updated;
 }
 

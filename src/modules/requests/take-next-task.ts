@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
-import { unprocessable } from '../../platform/errors';
+import { notFound, unprocessable } from '../../platform/errors';
+import type { ClockEvent } from './domain/deadline';
 import { eligibleQueueKeys, type QueueGrant, type QueueKind } from './domain/queues';
 import { FILEABLE_SPECIES } from './domain/species';
 import {
   appendAction,
   clockOf,
-  getRequestForUpdate,
-  loadClock,
   logTaskAction,
   one,
   pgTextArray,
+  type RequestRow,
   rows,
   type TaskRow,
   today,
@@ -45,38 +45,46 @@ export async function queueKeysOf(
  */
 export async function takeNextTask(deps: Deps, ctx: Ctx) {
   const staffId = ctx.actor.staffId;
-  if (!staffId) throw unprocessable('Sua conta não está vinculada a um servidor (matrícula): não há filas para pegar tarefas.', [{ field: 'staffId', message: 'conta sem servidor vinculado' }]);
+  if (!staffId)
+    throw unprocessable(
+      'Sua conta não está vinculada a um servidor (matrícula): não há filas para pegar tarefas.',
+      [{ field: 'staffId', message: 'conta sem servidor vinculado' }],
+    );
   const keys = await queueKeysOf(deps, staffId, ctx.actor.unitId);
   if (keys.length === 0) return null;
   const on = today(deps);
+  const now = deps.clock.now();
   return deps.db.tx(async (tx) => {
-    const picked = await one<TaskRow>(
+    // Pick and claim in one statement: the row is locked by the sub-select and updated at once.
+    const task = await one<TaskRow>(
       tx,
-      sql`SELECT * FROM req_tasks
-           WHERE status = 'open' AND queue_key = ANY(${pgTextArray(keys)}::text[])
-           ORDER BY due_date NULLS LAST, created_at
-           LIMIT 1
-           FOR UPDATE SKIP LOCKED`,
+      sql`WITH picked AS (
+            SELECT id FROM req_tasks
+             WHERE status = 'open' AND queue_key = ANY(${pgTextArray(keys)}::text[])
+             ORDER BY due_date NULLS LAST, created_at
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED)
+          UPDATE req_tasks t SET status = 'assigned', assignee_staff_id = ${staffId}, assigned_at = ${now}, version = t.version + 1
+            FROM picked WHERE t.id = picked.id
+          RETURNING t.*`,
     );
-    if (!picked) return null;
-    const now = deps.clock.now();
-    const task = (await one<TaskRow>(
+    if (!task) return null;
+    const found = await one<RequestRow & { clock: ClockEvent[] }>(
       tx,
-      sql`UPDATE req_tasks SET status = 'assigned', assignee_staff_id = ${staffId}, assigned_at = ${now}, version = version + 1
-           WHERE id = ${picked.id} RETURNING *`,
-    )) as TaskRow;
-    const req = await getRequestForUpdate(tx, task.request_id);
+      sql`SELECT r.*, COALESCE((SELECT json_agg(json_build_object('kind', e.kind, 'on', e.on_date) ORDER BY e.id)
+                                  FROM req_clock_events e WHERE e.request_id = r.id), '[]'::json) AS clock
+            FROM req_requests r WHERE r.id = ${task.request_id} FOR UPDATE OF r`,
+    );
+    if (!found) throw notFound('Requerimento');
+    const { clock: events, ...req } = found;
     if (task.kind === 'analysis')
-      await appendAction(tx, deps, ctx, req, 'ASSIGN', { staffId, details: { taskId: task.id } });
+      await appendAction(tx, deps, ctx, req as RequestRow, 'ASSIGN', {
+        staffId,
+        details: { taskId: task.id },
+      });
     await logTaskAction(tx, deps, ctx, task.id, 'assigned', {
       toStaffId: staffId,
       details: { via: 'take_next' },
-    });
-    await deps.audit.record(tx, ctx, {
-      action: 'assign',
-      resourceType: 'task',
-      resourceId: task.id,
-      details: { requestId: req.id },
     });
     await deps.outbox.publish(tx, {
       type: 'task.assigned',
@@ -91,7 +99,8 @@ export async function takeNextTask(deps: Deps, ctx: Ctx) {
         via: 'take_next',
       },
     });
-    const clock = clockOf(req, await loadClock(tx, req.id), on);
-    return presentTask(task, clock, { protocol: req.protocol });
+    // No audit row here: taking a task reads no personal data (the view has no CPF, name or
+    // declared data) and who took what is already the append-only task history above.
+    return presentTask(task, clockOf(req as RequestRow, events, on), { protocol: req.protocol });
   });
 }
