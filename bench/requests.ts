@@ -168,6 +168,37 @@ try {
   out.statusReads = { ...summary0(status), ratioToHealth: ratio(status.reqPerSec, health.reqPerSec) };
   await built.app.close();
 
+  // Diagnostic: the same filing with the audit chain replaced by a no-op, to show how much of the
+  // filing cost is the platform's serialized hash chain (pg_advisory_xact_lock until commit).
+  log('filing without the audit chain (diagnostic)');
+  const noAudit = await buildPlatformApp(
+    { ...deps, audit: { record: async () => {}, recordNow: async () => {} } },
+    modules,
+  );
+  await noAudit.app.listen({ port: 0, host: '127.0.0.1' });
+  const base2 = `http://127.0.0.1:${(noAudit.app.server.address() as { port: number }).port}`;
+  const filing2 = summary(
+    await run({
+      url: `${base2}/api/v1/requests`,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            headers: {
+              ...analystH,
+              'content-type': 'application/json',
+              'idempotency-key': `bench2-${process.pid}-${++k}-${randomUUID().slice(0, 8)}`,
+            },
+            body,
+          }),
+        },
+      ],
+    }),
+  );
+  out.filingWithoutAuditChain = { ...filing2, ratioToHealth: ratio(filing2.reqPerSec, health.reqPerSec) };
+  await noAudit.app.close();
+
   log(`take-next: loading ${TASKS} open tasks`);
   const species = [
     '21',

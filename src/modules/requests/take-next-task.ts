@@ -55,19 +55,36 @@ export async function takeNextTask(deps: Deps, ctx: Ctx) {
   const on = today(deps);
   const now = deps.clock.now();
   return deps.db.tx(async (tx) => {
-    // Pick and claim in one statement: the row is locked by the sub-select and updated at once.
-    const task = await one<TaskRow>(
-      tx,
-      sql`WITH picked AS (
-            SELECT id FROM req_tasks
-             WHERE status = 'open' AND queue_key = ANY(${pgTextArray(keys)}::text[])
-             ORDER BY due_date NULLS LAST, created_at
-             LIMIT 1
-             FOR UPDATE SKIP LOCKED)
-          UPDATE req_tasks t SET status = 'assigned', assignee_staff_id = ${staffId}, assigned_at = ${now}, version = t.version + 1
-            FROM picked WHERE t.id = picked.id
-          RETURNING t.*`,
-    );
+    // Pick and claim in one statement. Candidates come from the take index one queue at a time
+    // (the top `n` of each queue, in due-date order), then the most urgent one nobody else holds
+    // is locked (SKIP LOCKED) and claimed. When every candidate is being taken by someone else at
+    // that instant, the next tier looks deeper; the last tier scans the queues whole.
+    const keyArray = pgTextArray(keys);
+    let task: TaskRow | undefined;
+    for (const n of [8, 64, null] as const) {
+      const candidates =
+        n === null
+          ? sql`SELECT id, due_date, created_at FROM req_tasks WHERE status = 'open' AND queue_key = ANY(${keyArray}::text[])`
+          : sql`SELECT c.id, c.due_date, c.created_at FROM unnest(${keyArray}::text[]) k(key)
+                 CROSS JOIN LATERAL (
+                   SELECT id, due_date, created_at FROM req_tasks
+                    WHERE status = 'open' AND queue_key = k.key
+                    ORDER BY due_date NULLS LAST, created_at LIMIT ${n}) c`;
+      task = await one<TaskRow>(
+        tx,
+        sql`WITH cand AS (${candidates}),
+            picked AS (
+              SELECT t.id FROM req_tasks t JOIN cand ON cand.id = t.id
+               WHERE t.status = 'open'
+               ORDER BY cand.due_date NULLS LAST, cand.created_at
+               LIMIT 1
+               FOR UPDATE OF t SKIP LOCKED)
+            UPDATE req_tasks t SET status = 'assigned', assignee_staff_id = ${staffId}, assigned_at = ${now}, version = t.version + 1
+              FROM picked WHERE t.id = picked.id
+            RETURNING t.*`,
+      );
+      if (task) break;
+    }
     if (!task) return null;
     const found = await one<RequestRow & { clock: ClockEvent[] }>(
       tx,
