@@ -1,12 +1,13 @@
+import type { Deps } from '../../platform/deps';
 import { AppError, unprocessable } from '../../platform/errors';
 import { Money } from '../../platform/values/money';
-import type { Deps } from '../../platform/deps';
-import { runEngine, type RuleOutcome, type Step } from './domain/engine';
+import { type RuleOutcome, runEngine, type Step } from './domain/engine';
 import { CalculationError, formatScaled } from './domain/fixed';
 import { parseRmiRequest, type RmiInput, type RmiRequest } from './domain/input';
 import type { ParameterTables } from './domain/tables';
 import { loadParameterTables as loadTables } from './load-parameter-tables';
 
+export type { Step } from './domain/engine';
 /**
  * The calculation as other modules use it (requests calls it when a grant is decided):
  * `calculateRmi(input, tables)` is pure and synchronous; `loadParameterTables(deps?)` reads the
@@ -14,7 +15,6 @@ import { loadParameterTables as loadTables } from './load-parameter-tables';
  */
 export type { RmiRequest } from './domain/input';
 export type { ParameterTables } from './domain/tables';
-export type { Step } from './domain/engine';
 
 export interface RmiAlternative {
   rule: string;
@@ -54,22 +54,35 @@ export function parseOrThrow(body: unknown): RmiInput {
   return parsed.input;
 }
 
-export function calculateRmi(input: RmiRequest, tables: ParameterTables, opts: { explain?: boolean } = {}): RmiResult {
+export function calculateRmi(
+  input: RmiRequest,
+  tables: ParameterTables,
+  opts: { explain?: boolean } = {},
+): RmiResult {
   return calculateParsed(parseOrThrow(input), tables, opts);
 }
 
-export function calculateParsed(input: RmiInput, tables: ParameterTables, opts: { explain?: boolean } = {}): RmiResult {
+export function calculateParsed(
+  input: RmiInput,
+  tables: ParameterTables,
+  opts: { explain?: boolean } = {},
+): RmiResult {
   let result: ReturnType<typeof runEngine>;
   try {
     result = runEngine(input, tables, opts);
   } catch (e) {
-    if (e instanceof CalculationError) throw unprocessable(e.message, [{ field: e.field, message: e.message }]);
+    if (e instanceof CalculationError)
+      throw unprocessable(e.message, [{ field: e.field, message: e.message }]);
     throw e;
   }
   const { best } = result;
   const steps: Step[] = [...result.baseSteps, ...best.steps];
   if (opts.explain !== false && !(best.eligible && best.rmi !== null)) {
-    steps.push({ what: 'Requisitos não cumpridos', value: best.reasons.join('; '), legal: 'Lei 8.213/1991, art. 18' });
+    steps.push({
+      what: 'Requisitos não cumpridos',
+      value: best.reasons.join('; '),
+      legal: 'Lei 8.213/1991, art. 18',
+    });
   }
   return {
     rule: best.rule,

@@ -65,7 +65,7 @@ export function parseCsv(text: string): Record<string, string>[] {
 
 const cents = (reais: string) => Number(parseScaled(reais, 2));
 const pctMilli = (pct: string) => Number(parseScaled(pct, 3));
-const ageMonths = (years: string) => Number(parseScaled(years, 1)) * 12 / 10;
+const ageMonths = (years: string) => (Number(parseScaled(years, 1)) * 12) / 10;
 
 /** Acts of the monetary-correction chain (Lei 8.213 art. 29-B and the index laws). */
 const INDEX_ACT: Record<string, string> = {
@@ -137,7 +137,8 @@ export function readReferenceTables(dir: string = REFERENCE_DIR): RawTables {
         year,
         validFrom,
         validTo,
-        reason: 'só existe a série revisada do IBGE (pós-Censo 2000), não a tábua publicada no DOU que o INSS aplicou',
+        reason:
+          'só existe a série revisada do IBGE (pós-Censo 2000), não a tábua publicada no DOU que o INSS aplicou',
       });
       continue;
     }
@@ -150,7 +151,8 @@ export function readReferenceTables(dir: string = REFERENCE_DIR): RawTables {
       year: 2019,
       validFrom: '2020-12-01',
       validTo: '2021-11-30',
-      reason: 'a tábua oficial de 2019 não foi encontrada; existe só uma estimativa (ibge_tabua_2019_estimada.csv), que o motor não usa',
+      reason:
+        'a tábua oficial de 2019 não foi encontrada; existe só uma estimativa (ibge_tabua_2019_estimada.csv), que o motor não usa',
     },
     {
       year: 2023,

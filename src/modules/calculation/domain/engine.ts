@@ -1,8 +1,16 @@
 import { Competence } from '../../../platform/values/competence';
 import { LocalDate } from '../../../platform/values/dates';
 import { Money } from '../../../platform/values/money';
-import { CalculationError, divRound, divRoundBig, formatPercent, formatScaled, mulDivRound, RATE_SCALE } from './fixed';
-import { CATEGORIES, type RmiInput, type RuleId, RULES, rulesForSpecies, SPECIES } from './input';
+import {
+  CalculationError,
+  divRound,
+  divRoundBig,
+  formatPercent,
+  formatScaled,
+  mulDivRound,
+  RATE_SCALE,
+} from './fixed';
+import { CATEGORIES, type RmiInput, RULES, type RuleId, rulesForSpecies, SPECIES } from './input';
 import {
   average80,
   averageLast12,
@@ -125,7 +133,11 @@ const br = (d: string) => LocalDate.toBr(d);
 const comp = (m: number) => Competence.toBr(Competence.fromIndex(m));
 const fmtFator = (f: number) => formatScaled(f, 4).replace('.', ',');
 
-export function runEngine(input: RmiInput, t: ParameterTables, opts: { explain?: boolean } = {}): EngineResult {
+export function runEngine(
+  input: RmiInput,
+  t: ParameterTables,
+  opts: { explain?: boolean } = {},
+): EngineResult {
   const explain = opts.explain !== false;
   const dibMonth = Competence.index(Competence.ofDate(input.dib));
   const belowMinimum = new Set<number>();
@@ -157,8 +169,16 @@ export function runEngine(input: RmiInput, t: ParameterTables, opts: { explain?:
   const baseSteps: Step[] = [];
   if (explain) {
     baseSteps.push(
-      { what: 'Espécie requerida', value: `${input.species} — ${SPECIES[input.species]}`, legal: 'Lei 8.213/1991, art. 18' },
-      { what: 'Data de início do benefício (DIB)', value: br(input.dib), legal: 'Lei 8.213/1991, arts. 43, 49, 54, 60 e 74' },
+      {
+        what: 'Espécie requerida',
+        value: `${input.species} — ${SPECIES[input.species]}`,
+        legal: 'Lei 8.213/1991, art. 18',
+      },
+      {
+        what: 'Data de início do benefício (DIB)',
+        value: br(input.dib),
+        legal: 'Lei 8.213/1991, arts. 43, 49, 54, 60 e 74',
+      },
       { what: 'Idade na DIB', value: formatYmd(ctx.age), legal: 'Lei 8.213/1991, art. 48' },
       {
         what: 'Tempo de contribuição até a DIB (dias concomitantes contados uma vez; período inclusivo)',
@@ -307,7 +327,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const { input, isWoman } = ctx;
   const legal = `EC 103/2019, art. ${rule.slice(-2)}`;
   if (input.dib < EC103_DATE) {
-    return outcome(ctx, rule, { reasons: [`regra da EC 103/2019, em vigor só para DIB a partir de ${br(EC103_DATE)}`] });
+    return outcome(ctx, rule, {
+      reasons: [`regra da EC 103/2019, em vigor só para DIB a partir de ${br(EC103_DATE)}`],
+    });
   }
   const ageUnits = ymdUnits(ctx.age);
   const ageMonths = ctx.age.years * 12 + ctx.age.months;
@@ -315,7 +337,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const carencia = 180;
   const minTc = isWoman ? 30 : 35;
   const carenciaReason = (q: number) =>
-    q < carencia ? [`carência de ${q} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`] : [];
+    q < carencia
+      ? [`carência de ${q} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`]
+      : [];
   let req: Requirement;
   let rate: ((time: Ymd) => number) | null = (time) => coefficient60(ctx, time);
   let usesFator = false;
@@ -327,15 +351,22 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       req = {
         check: (time, q) => {
           const r = carenciaReason(q);
-          if (time.years < minTc) r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
+          if (time.years < minTc)
+            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
           const total = ageUnits + ymdUnits(time);
           if (total < points * Y) {
-            r.push(`pontuação ${formatScaled(divRound(total * 100, Y), 2).replace('.', ',')} menor que ${points} pontos exigidos em ${row.year}`);
+            r.push(
+              `pontuação ${formatScaled(divRound(total * 100, Y), 2).replace('.', ',')} menor que ${points} pontos exigidos em ${row.year}`,
+            );
           }
           return r;
         },
       };
-      extraSteps.push({ what: `Pontos exigidos em ${row.year}`, value: String(points), legal: `${legal}, I, II e §1º` });
+      extraSteps.push({
+        what: `Pontos exigidos em ${row.year}`,
+        value: String(points),
+        legal: `${legal}, I, II e §1º`,
+      });
       break;
     }
     case 'ec103_art16': {
@@ -344,12 +375,20 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       req = {
         check: (time, q) => {
           const r = carenciaReason(q);
-          if (time.years < minTc) r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
-          if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`);
+          if (time.years < minTc)
+            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
+          if (ageMonths < minAge)
+            r.push(
+              `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+            );
           return r;
         },
       };
-      extraSteps.push({ what: `Idade mínima em ${row.year}`, value: formatAgeMonths(minAge), legal: `${legal}, I e II, §1º` });
+      extraSteps.push({
+        what: `Idade mínima em ${row.year}`,
+        value: formatAgeMonths(minAge),
+        legal: `${legal}, I e II, §1º`,
+      });
       break;
     }
     case 'ec103_art17': {
@@ -360,10 +399,14 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
         check: (time, q) => {
           const r = carenciaReason(q);
           if (ymdUnits(tcAtEc) <= thresholdYears * Y) {
-            r.push(`em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`);
+            r.push(
+              `em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`,
+            );
           }
           if (2 * ymdUnits(time) < required2) {
-            r.push(`tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`);
+            r.push(
+              `tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`,
+            );
           }
           return r;
         },
@@ -384,11 +427,18 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
         check: (time, q) => {
           const r = carenciaReason(q);
           if (time.years < 15) r.push(`tempo de contribuição de ${formatYmd(time)}, menor que 15 anos`);
-          if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`);
+          if (ageMonths < minAge)
+            r.push(
+              `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+            );
           return r;
         },
       };
-      extraSteps.push({ what: `Idade mínima em ${row.year}`, value: formatAgeMonths(minAge), legal: `${legal}, I e §1º` });
+      extraSteps.push({
+        what: `Idade mínima em ${row.year}`,
+        value: formatAgeMonths(minAge),
+        legal: `${legal}, I e §1º`,
+      });
       break;
     }
     case 'ec103_art19': {
@@ -403,7 +453,8 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
               `filiação em ${ctx.firstAffiliation ? br(ctx.firstAffiliation) : '(sem vínculos)'}, antes da EC 103: a regra permanente vale para filiados depois de ${br(EC103_DATE)} (para os demais, art. 18)`,
             );
           }
-          if (time.years < minYears) r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minYears} anos`);
+          if (time.years < minYears)
+            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minYears} anos`);
           if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
           return r;
         },
@@ -418,7 +469,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
           const r = carenciaReason(q);
           if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
           if (ymdUnits(time) < minTc * Y + missing) {
-            r.push(`tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`);
+            r.push(
+              `tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`,
+            );
           }
           return r;
         },
@@ -441,7 +494,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const pbc = pbcAt(ctx, ctx.dibMonth);
   // Lei 14.331/2022 (art. 135-A of Lei 8.213): divisor ≥ 108 for those affiliated up to 07/1994, DIB from 05/05/2022.
   const minDivisor =
-    ctx.firstAffiliation !== null && ctx.firstAffiliation <= '1994-07-31' && ctx.input.dib >= '2022-05-05' ? 108 : 0;
+    ctx.firstAffiliation !== null && ctx.firstAffiliation <= '1994-07-31' && ctx.input.dib >= '2022-05-05'
+      ? 108
+      : 0;
 
   let lifeTable: LifeTable | null = null;
   if (usesFator) {
@@ -459,7 +514,10 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   // EC 103 art. 26 §6º: try discarding the k smallest corrected salaries while the rule is still met.
   const sorted = sortedOf(ctx, pbc);
   let maxK = 0;
-  while (maxK < pbc.n && req.check(minusMonths(ctx.count.time, maxK + 1), ctx.count.qualifyingMonths - maxK - 1).length === 0) {
+  while (
+    maxK < pbc.n &&
+    req.check(minusMonths(ctx.count.time, maxK + 1), ctx.count.qualifyingMonths - maxK - 1).length === 0
+  ) {
     maxK++;
   }
   let bestK = 0;
@@ -472,7 +530,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     const avg = divisor > 0 ? divRound(sorted.prefix[pbc.n]! - sorted.prefix[k]!, divisor) : 0;
     const sb = Math.min(avg, ctx.tetoDib);
     const time = k === 0 ? ctx.count.time : minusMonths(ctx.count.time, k);
-    const r = rate ? rate(time) : fatorPrevidenciario(ymdUnits(time) + (ctx.isWoman ? 5 * Y : 0), ageUnits, lifeTable!, ctx.age.years);
+    const r = rate
+      ? rate(time)
+      : fatorPrevidenciario(ymdUnits(time) + (ctx.isWoman ? 5 * Y : 0), ageUnits, lifeTable!, ctx.age.years);
     const rmi = clampRmi(ctx, mulDivRound(sb, r, RATE_SCALE), true);
     if (rmi > bestRmi) {
       bestRmi = rmi;
@@ -501,18 +561,38 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       value: `${brl(sorted.prefix[pbc.n]! - sorted.prefix[bestK]!)} ÷ ${divisor} = ${brl(bestAvg)}`,
       legal: L.ec103art26,
     });
-    if (divisor > n) steps.push({ what: 'Divisor mínimo de 108 meses (filiado até 07/1994)', value: `${divisor}`, legal: L.l14331 });
-    steps.push({ what: 'Salário de benefício (média limitada ao teto na DIB)', value: `${brl(sb)} (teto ${brl(ctx.tetoDib)})`, legal: L.ec103art26p1 });
+    if (divisor > n)
+      steps.push({
+        what: 'Divisor mínimo de 108 meses (filiado até 07/1994)',
+        value: `${divisor}`,
+        legal: L.l14331,
+      });
+    steps.push({
+      what: 'Salário de benefício (média limitada ao teto na DIB)',
+      value: `${brl(sb)} (teto ${brl(ctx.tetoDib)})`,
+      legal: L.ec103art26p1,
+    });
     if (usesFator) {
       steps.push(...fatorSteps(ctx, ymdUnits(time), ageUnits, lifeTable!, bestRate, time));
-      steps.push({ what: 'RMI = média × fator previdenciário', value: `${brl(sb)} × ${fmtFator(bestRate)} = ${brl(raw)}`, legal: `${legal}, parágrafo único` });
+      steps.push({
+        what: 'RMI = média × fator previdenciário',
+        value: `${brl(sb)} × ${fmtFator(bestRate)} = ${brl(raw)}`,
+        legal: `${legal}, parágrafo único`,
+      });
     } else {
       steps.push({
-        what: rule === 'ec103_art20' ? 'Coeficiente de 100% (pedágio de 100%)' : `Coeficiente: 60% + 2 pontos por ano além de ${isWoman ? 15 : 20} anos`,
+        what:
+          rule === 'ec103_art20'
+            ? 'Coeficiente de 100% (pedágio de 100%)'
+            : `Coeficiente: 60% + 2 pontos por ano além de ${isWoman ? 15 : 20} anos`,
         value: formatPercent(bestRate),
         legal: rule === 'ec103_art20' ? L.ec103art26p3 : L.ec103art26p2,
       });
-      steps.push({ what: 'RMI = salário de benefício × coeficiente', value: `${brl(sb)} × ${formatPercent(bestRate)} = ${brl(raw)}`, legal: legal });
+      steps.push({
+        what: 'RMI = salário de benefício × coeficiente',
+        value: `${brl(sb)} × ${formatPercent(bestRate)} = ${brl(raw)}`,
+        legal: legal,
+      });
     }
     steps.push(...clampSteps(ctx, raw, bestRmi, true));
   }
@@ -532,7 +612,13 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   });
 }
 
-function clampRmi(ctx: Ctx, raw: number, replacesIncome: boolean, minWage = ctx.minWageDib, teto = ctx.tetoDib): number {
+function clampRmi(
+  ctx: Ctx,
+  raw: number,
+  replacesIncome: boolean,
+  minWage = ctx.minWageDib,
+  teto = ctx.tetoDib,
+): number {
   let v = raw;
   if (v > teto) v = teto;
   if (replacesIncome && v < minWage) v = minWage;
@@ -541,8 +627,10 @@ function clampRmi(ctx: Ctx, raw: number, replacesIncome: boolean, minWage = ctx.
 
 function clampSteps(ctx: Ctx, raw: number, final: number, replacesIncome: boolean): Step[] {
   const out: Step[] = [];
-  if (raw > ctx.tetoDib) out.push({ what: 'Limitada ao teto do RGPS na DIB', value: brl(ctx.tetoDib), legal: L.ceiling });
-  if (replacesIncome && raw < ctx.minWageDib) out.push({ what: 'Elevada ao salário mínimo (piso)', value: brl(ctx.minWageDib), legal: L.floor });
+  if (raw > ctx.tetoDib)
+    out.push({ what: 'Limitada ao teto do RGPS na DIB', value: brl(ctx.tetoDib), legal: L.ceiling });
+  if (replacesIncome && raw < ctx.minWageDib)
+    out.push({ what: 'Elevada ao salário mínimo (piso)', value: brl(ctx.minWageDib), legal: L.floor });
   out.push({ what: 'Renda mensal inicial (RMI)', value: brl(final), legal: 'Lei 8.213/1991, arts. 28 a 33' });
   return out;
 }
@@ -556,11 +644,19 @@ function pbcSteps(ctx: Ctx, pbc: Pbc): Step[] {
     },
   ];
   if (pbc.beforeRealPlan > 0) {
-    steps.push({ what: 'Competências anteriores a 07/1994 (fora do período básico de cálculo)', value: String(pbc.beforeRealPlan), legal: L.lei9876art3 });
+    steps.push({
+      what: 'Competências anteriores a 07/1994 (fora do período básico de cálculo)',
+      value: String(pbc.beforeRealPlan),
+      legal: L.lei9876art3,
+    });
   }
   const lines = pbcDetailLines(pbc);
   for (const line of lines) {
-    steps.push({ what: 'Salário de contribuição corrigido até a DIB (limitado ao teto da competência)', value: line, legal: `${L.rps33}; ${L.teto}` });
+    steps.push({
+      what: 'Salário de contribuição corrigido até a DIB (limitado ao teto da competência)',
+      value: line,
+      legal: `${L.rps33}; ${L.teto}`,
+    });
   }
   steps.push({ what: 'Soma dos salários corrigidos', value: brl(pbc.sum), legal: L.ec103art26 });
   return steps;
@@ -590,7 +686,12 @@ function missingTableReason(m: { year: number; validFrom: string; validTo: strin
 // a = 0,31, Tc and Id in years with fractions (units of 1/4380 year: days/365 and months/12),
 // Es from the IBGE table in force at the DIB at the age in completed years. Rounded to 4 decimals.
 
-export function fatorPrevidenciario(tcUnits: number, ageUnits: number, table: LifeTable, ageYears: number): number {
+export function fatorPrevidenciario(
+  tcUnits: number,
+  ageUnits: number,
+  table: LifeTable,
+  ageYears: number,
+): number {
   const es = lifeExpectancyTenths(table, ageYears);
   return fatorFromUnits(tcUnits, ageUnits, es);
 }
@@ -605,7 +706,14 @@ export function fatorFromUnits(tcUnits: number, ageUnits: number, esTenths: numb
   return Number(divRoundBig(num * 10_000n, den));
 }
 
-function fatorSteps(ctx: Ctx, tcUnits: number, ageUnits: number, table: LifeTable, fator: number, time: Ymd): Step[] {
+function fatorSteps(
+  ctx: Ctx,
+  tcUnits: number,
+  ageUnits: number,
+  table: LifeTable,
+  fator: number,
+  time: Ymd,
+): Step[] {
   const es = lifeExpectancyTenths(table, ctx.age.years);
   const bonus = ctx.isWoman ? ' + 5 anos (mulher, §9º I)' : '';
   return [
@@ -624,7 +732,11 @@ function fatorSteps(ctx: Ctx, tcUnits: number, ageUnits: number, table: LifeTabl
       value: formatScaled(es, 1).replace('.', ','),
       legal: 'Lei 8.213/1991, art. 29, §8º; Decreto 3.048/1999, art. 32, §12',
     },
-    { what: 'Fator previdenciário f = (Tc×0,31/Es)×[1+(Id+Tc×0,31)/100], 4 casas', value: fmtFator(fator), legal: L.fator },
+    {
+      what: 'Fator previdenciário f = (Tc×0,31/Es)×[1+(Id+Tc×0,31)/100], 4 casas',
+      value: fmtFator(fator),
+      legal: L.fator,
+    },
   ];
 }
 
@@ -644,7 +756,8 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
   const reasons: string[] = [];
   const year = Number(baseDate.slice(0, 4));
   const car = retirementCarencia(ctx.firstAffiliation, year);
-  if (q < car.months) reasons.push(`carência de ${q} meses, menor que os ${car.months} exigidos (${car.legal})`);
+  if (q < car.months)
+    reasons.push(`carência de ${q} meses, menor que os ${car.months} exigidos (${car.legal})`);
   const lei9876 = baseDate >= '1999-11-29';
   const ec20 = baseDate >= '1998-12-16';
   const steps: Step[] = [];
@@ -659,7 +772,9 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
         // Lei 8.213 art. 53 (before EC 20/1998): proportional, 70% + 6% per extra year.
         coef = 7000 + 600 * (time.years - (full - 5));
       } else {
-        reasons.push(`tempo de contribuição${when} de ${formatYmd(time)}, menor que ${full} anos (Lei 8.213/1991, art. 52; CF art. 201 §7º I na redação da EC 20/1998)`);
+        reasons.push(
+          `tempo de contribuição${when} de ${formatYmd(time)}, menor que ${full} anos (Lei 8.213/1991, art. 52; CF art. 201 §7º I na redação da EC 20/1998)`,
+        );
       }
     }
     if (lei9876) {
@@ -680,7 +795,8 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
     }
   } else {
     const minAge = isWoman ? 60 : 65;
-    if (age.years < minAge) reasons.push(`idade${when} de ${formatYmd(age)}, menor que ${minAge} anos (Lei 8.213/1991, art. 48)`);
+    if (age.years < minAge)
+      reasons.push(`idade${when} de ${formatYmd(age)}, menor que ${minAge} anos (Lei 8.213/1991, art. 48)`);
     // Lei 8.213 art. 50: 70% + 1% per group of 12 contributions, up to 100%.
     coef = Math.min(RATE_SCALE, 7000 + 100 * Math.floor(q / 12));
     fatorMode = lei9876 ? 'if_favourable' : 'none'; // Lei 9.876 art. 7º
@@ -726,9 +842,19 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
     const lt = lifeTableAt(t, baseDate);
     if ('missing' in lt) {
       if (fatorMode === 'always') {
-        return outcome(ctx, rule, { eligible: true, reasons: [missingTableReason(lt.missing)], time, qualifyingMonths: q, steps });
+        return outcome(ctx, rule, {
+          eligible: true,
+          reasons: [missingTableReason(lt.missing)],
+          time,
+          qualifyingMonths: q,
+          steps,
+        });
       }
-      steps.push({ what: 'Fator previdenciário (só se favorável) não aplicado', value: missingTableReason(lt.missing), legal: L.fator });
+      steps.push({
+        what: 'Fator previdenciário (só se favorável) não aplicado',
+        value: missingTableReason(lt.missing),
+        legal: L.fator,
+      });
     } else {
       const tcUnits = ymdUnits(time) + (isWoman ? 5 * Y : 0);
       const f = fatorFromUnits(tcUnits, ymdUnits(age), lifeExpectancyTenths(lt.table, age.years));
@@ -740,8 +866,21 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
       fator = applied;
       if (ctx.explain) {
         steps.push(...fatorSteps({ ...ctx, age }, ymdUnits(time), ymdUnits(age), lt.table, f, time));
-        if (applied !== f) steps.push({ what: 'Fator menor que 1 não aplicado', value: fmtFator(applied), legal: fatorMode === 'if_favourable' && rule === 'pre_ec103_idade' ? 'Lei 9.876/1999, art. 7º' : L.art29c });
-        if (k < 60) steps.push({ what: `Fator aplicado de forma progressiva: ${k}/60 da média`, value: `(${k}×${fmtFator(applied)} + ${60 - k})/60`, legal: L.lei9876art5 });
+        if (applied !== f)
+          steps.push({
+            what: 'Fator menor que 1 não aplicado',
+            value: fmtFator(applied),
+            legal:
+              fatorMode === 'if_favourable' && rule === 'pre_ec103_idade'
+                ? 'Lei 9.876/1999, art. 7º'
+                : L.art29c,
+          });
+        if (k < 60)
+          steps.push({
+            what: `Fator aplicado de forma progressiva: ${k}/60 da média`,
+            value: `(${k}×${fmtFator(applied)} + ${60 - k})/60`,
+            legal: L.lei9876art5,
+          });
       }
     }
   }
@@ -750,13 +889,22 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
   let rmi = clampRmi(ctx, raw, true, minBase, tetoBase);
   if (ctx.explain) {
     steps.push(
-      { what: 'Salário de benefício (limitado ao teto)', value: `${brl(sb)} (teto ${brl(tetoBase)})`, legal: 'Lei 8.213/1991, art. 29, §2º' },
       {
-        what: rule === 'pre_ec103_idade' ? 'Coeficiente: 70% + 1% por grupo de 12 contribuições' : 'Coeficiente',
+        what: 'Salário de benefício (limitado ao teto)',
+        value: `${brl(sb)} (teto ${brl(tetoBase)})`,
+        legal: 'Lei 8.213/1991, art. 29, §2º',
+      },
+      {
+        what:
+          rule === 'pre_ec103_idade' ? 'Coeficiente: 70% + 1% por grupo de 12 contribuições' : 'Coeficiente',
         value: formatPercent(coef),
         legal: rule === 'pre_ec103_idade' ? 'Lei 8.213/1991, art. 50' : 'Lei 8.213/1991, art. 53',
       },
-      { what: `RMI em ${br(baseDate)}`, value: `${brl(sb)} × ${formatPercent(coef)} = ${brl(raw)} → ${brl(rmi)}`, legal: `${L.floor}; ${L.ceiling}` },
+      {
+        what: `RMI em ${br(baseDate)}`,
+        value: `${brl(sb)} × ${formatPercent(coef)} = ${brl(raw)} → ${brl(rmi)}`,
+        legal: `${L.floor}; ${L.ceiling}`,
+      },
     );
   }
   if (acquired) {
@@ -800,7 +948,11 @@ function readjust(ctx: Ctx, value: number, baseMonth: number): { value: number; 
       let den = 1n;
       for (let m = baseMonth; m < rMonth; m++) {
         const row = t.indices[m - t.firstMonth];
-        if (!row) throw new CalculationError('request_date', `Índice mensal de ${comp(m)} ausente para o reajuste pro rata.`);
+        if (!row)
+          throw new CalculationError(
+            'request_date',
+            `Índice mensal de ${comp(m)} ausente para o reajuste pro rata.`,
+          );
         num *= row.monthlyFactor;
         den *= 10_000_000n;
       }
@@ -831,7 +983,11 @@ function averageFor(ctx: Ctx, pbc: Pbc, steps: Step[]): number {
     const avg = pbc.n ? divRound(pbc.sum, pbc.n) : 0;
     if (ctx.explain) {
       steps.push(...pbcSteps(ctx, pbc));
-      steps.push({ what: 'Média de 100% dos salários corrigidos', value: `${brl(pbc.sum)} ÷ ${pbc.n} = ${brl(avg)}`, legal: L.ec103art26 });
+      steps.push({
+        what: 'Média de 100% dos salários corrigidos',
+        value: `${brl(pbc.sum)} ÷ ${pbc.n} = ${brl(avg)}`,
+        legal: L.ec103art26,
+      });
     }
     return avg;
   }
@@ -839,7 +995,11 @@ function averageFor(ctx: Ctx, pbc: Pbc, steps: Step[]): number {
     const a = average80(pbc, { minimumDivisorPeriod: null });
     if (ctx.explain) {
       steps.push(...pbcSteps(ctx, pbc));
-      steps.push({ what: `Média dos 80% maiores salários corrigidos (${a.used} de ${pbc.n})`, value: `${brl(a.sum)} ÷ ${a.divisor} = ${brl(a.average)}`, legal: L.lei9876art3 });
+      steps.push({
+        what: `Média dos 80% maiores salários corrigidos (${a.used} de ${pbc.n})`,
+        value: `${brl(a.sum)} ÷ ${a.divisor} = ${brl(a.average)}`,
+        legal: L.lei9876art3,
+      });
     }
     return a.average;
   }
@@ -847,7 +1007,11 @@ function averageFor(ctx: Ctx, pbc: Pbc, steps: Step[]): number {
   const a = averageLast36(pbc);
   if (ctx.explain) {
     steps.push(...pbcSteps(ctx, pbc));
-    steps.push({ what: `Média dos últimos ${a.used} salários corrigidos em até 48 meses`, value: `${brl(a.sum)} ÷ ${a.used} = ${brl(a.average)}`, legal: 'Lei 8.213/1991, art. 29, caput (redação original)' });
+    steps.push({
+      what: `Média dos últimos ${a.used} salários corrigidos em até 48 meses`,
+      value: `${brl(a.sum)} ÷ ${a.used} = ${brl(a.average)}`,
+      legal: 'Lei 8.213/1991, art. 29, caput (redação original)',
+    });
   }
   return a.average;
 }
@@ -858,20 +1022,37 @@ function statusReasons(status: InsuredStatus, who: string): string[] {
 
 function incapacityFamily(
   ctx: Ctx,
-  rule: 'incapacidade_permanente' | 'incapacidade_permanente_acidentaria' | 'incapacidade_temporaria' | 'auxilio_acidente' | 'pensao_morte',
+  rule:
+    | 'incapacidade_permanente'
+    | 'incapacidade_permanente_acidentaria'
+    | 'incapacidade_temporaria'
+    | 'auxilio_acidente'
+    | 'pensao_morte',
 ): RuleOutcome {
   const { input } = ctx;
-  const accident = input.accident || ['B91', 'B92', 'B93', 'B94'].includes(input.species) || rule === 'incapacidade_permanente_acidentaria';
+  const accident =
+    input.accident ||
+    ['B91', 'B92', 'B93', 'B94'].includes(input.species) ||
+    rule === 'incapacidade_permanente_acidentaria';
   const status = insuredStatus(ctx.count, input.dib);
   const steps: Step[] = [];
   const reasons = statusReasons(status, rule === 'pensao_morte' ? 'instituidor' : 'segurado');
   if (ctx.explain) steps.push({ what: 'Qualidade de segurado na DIB', value: status.reason, legal: L.art15 });
   // Carência: 12 for incapacity (Lei 8.213 art. 25 I), waived for accidents (art. 26 II); none for pension and auxílio-acidente (art. 26 I).
-  if ((rule === 'incapacidade_permanente' || rule === 'incapacidade_temporaria') && !accident && ctx.count.qualifyingMonths < 12) {
-    reasons.push(`carência de ${ctx.count.qualifyingMonths} meses, menor que os 12 exigidos (Lei 8.213/1991, art. 25, I)`);
+  if (
+    (rule === 'incapacidade_permanente' || rule === 'incapacidade_temporaria') &&
+    !accident &&
+    ctx.count.qualifyingMonths < 12
+  ) {
+    reasons.push(
+      `carência de ${ctx.count.qualifyingMonths} meses, menor que os 12 exigidos (Lei 8.213/1991, art. 25, I)`,
+    );
   }
   if (rule === 'pensao_morte' && (input.dependents === null || input.dependents < 1)) {
-    throw new CalculationError('dependents', 'a pensão por morte exige o número de dependentes (dependents ≥ 1)');
+    throw new CalculationError(
+      'dependents',
+      'a pensão por morte exige o número de dependentes (dependents ≥ 1)',
+    );
   }
   if (reasons.length > 0) return outcome(ctx, rule, { reasons, steps });
 
@@ -890,17 +1071,36 @@ function incapacityFamily(
     rate = 9100;
     raw = mulDivRound(sb, rate, RATE_SCALE);
     rmi = raw;
-    if (ctx.explain) steps.push({ what: 'Coeficiente de 91% do salário de benefício', value: `${brl(sb)} × 91% = ${brl(raw)}`, legal: 'Lei 8.213/1991, art. 61' });
+    if (ctx.explain)
+      steps.push({
+        what: 'Coeficiente de 91% do salário de benefício',
+        value: `${brl(sb)} × 91% = ${brl(raw)}`,
+        legal: 'Lei 8.213/1991, art. 61',
+      });
     if (input.dib >= '2015-03-01') {
       const l12 = averageLast12(pbc);
       if (rmi > l12.average && l12.used > 0) {
         rmi = l12.average;
-        if (ctx.explain) steps.push({ what: `Limitado à média dos últimos ${l12.used} salários de contribuição`, value: brl(l12.average), legal: 'Lei 8.213/1991, art. 29, §10' });
+        if (ctx.explain)
+          steps.push({
+            what: `Limitado à média dos últimos ${l12.used} salários de contribuição`,
+            value: brl(l12.average),
+            legal: 'Lei 8.213/1991, art. 29, §10',
+          });
       }
     }
     rmi = clampRmi(ctx, rmi, true);
     if (ctx.explain) steps.push(...clampSteps(ctx, rmi, rmi, true));
-    return outcome(ctx, rule, { eligible: true, reasons: ['qualidade de segurado e carência cumpridas'], rmi, average, benefitSalary: sb, coefficient: rate, steps, pbc });
+    return outcome(ctx, rule, {
+      eligible: true,
+      reasons: ['qualidade de segurado e carência cumpridas'],
+      rmi,
+      average,
+      benefitSalary: sb,
+      coefficient: rate,
+      steps,
+      pbc,
+    });
   }
 
   if (rule === 'auxilio_acidente') {
@@ -919,17 +1119,33 @@ function incapacityFamily(
   } else {
     rate = RATE_SCALE;
     rateWhat = 'Coeficiente de 100% do salário de benefício';
-    rateLegal = rule === 'pensao_morte' ? 'Lei 8.213/1991, art. 75 (redação anterior à EC 103)' : 'Lei 8.213/1991, art. 44';
+    rateLegal =
+      rule === 'pensao_morte'
+        ? 'Lei 8.213/1991, art. 75 (redação anterior à EC 103)'
+        : 'Lei 8.213/1991, art. 44';
   }
   raw = mulDivRound(sb, rate, RATE_SCALE);
   rmi = clampRmi(ctx, raw, replaces);
   if (ctx.explain) {
     steps.push({ what: 'Salário de benefício (limitado ao teto na DIB)', value: brl(sb), legal: L.ceiling });
-    steps.push({ what: rateWhat, value: `${brl(sb)} × ${formatPercent(rate)} = ${brl(raw)}`, legal: rateLegal });
+    steps.push({
+      what: rateWhat,
+      value: `${brl(sb)} × ${formatPercent(rate)} = ${brl(raw)}`,
+      legal: rateLegal,
+    });
   }
   if (rule !== 'pensao_morte') {
     if (ctx.explain) steps.push(...clampSteps(ctx, raw, rmi, replaces));
-    return outcome(ctx, rule, { eligible: true, reasons: ['requisitos cumpridos'], rmi, average, benefitSalary: sb, coefficient: rate, steps, pbc });
+    return outcome(ctx, rule, {
+      eligible: true,
+      reasons: ['requisitos cumpridos'],
+      rmi,
+      average,
+      benefitSalary: sb,
+      coefficient: rate,
+      steps,
+      pbc,
+    });
   }
 
   // Pensão: the aposentadoria por incapacidade permanente the insured would receive (floor/ceiling applied),
@@ -944,9 +1160,15 @@ function incapacityFamily(
   const rawPension = mulDivRound(base, quota, RATE_SCALE);
   const pension = clampRmi(ctx, rawPension, true);
   if (ctx.explain) {
-    steps.push({ what: 'Aposentadoria por incapacidade permanente a que o instituidor teria direito', value: brl(base), legal: 'EC 103/2019, art. 23, caput' });
     steps.push({
-      what: input.disabledDependent ? 'Cota familiar de 100% (dependente inválido ou com deficiência)' : `Cota familiar: 50% + 10 pontos por dependente (${input.dependents})`,
+      what: 'Aposentadoria por incapacidade permanente a que o instituidor teria direito',
+      value: brl(base),
+      legal: 'EC 103/2019, art. 23, caput',
+    });
+    steps.push({
+      what: input.disabledDependent
+        ? 'Cota familiar de 100% (dependente inválido ou com deficiência)'
+        : `Cota familiar: 50% + 10 pontos por dependente (${input.dependents})`,
       value: `${brl(base)} × ${formatPercent(quota)} = ${brl(rawPension)}`,
       legal: quotaLegal,
     });
@@ -978,13 +1200,23 @@ function maternity(ctx: Ctx): RuleOutcome {
     input.links.find((l) => l.start <= dibDay && (l.end === null || l.end >= dibDay)) ??
     [...input.links].sort((a, b) => (a.end ?? dibDay).localeCompare(b.end ?? dibDay)).at(-1);
   const category = link?.category ?? 'optional';
-  const needsCarencia = category === 'individual' || category === 'optional' || category === 'mei' || category === 'special_insured';
+  const needsCarencia =
+    category === 'individual' ||
+    category === 'optional' ||
+    category === 'mei' ||
+    category === 'special_insured';
   if (needsCarencia && ctx.count.qualifyingMonths < 10) {
-    reasons.push(`carência de ${ctx.count.qualifyingMonths} meses, menor que as 10 contribuições exigidas (Lei 8.213/1991, art. 25, III)`);
+    reasons.push(
+      `carência de ${ctx.count.qualifyingMonths} meses, menor que as 10 contribuições exigidas (Lei 8.213/1991, art. 25, III)`,
+    );
   }
   if (ctx.explain) {
     steps.push({ what: 'Qualidade de segurada na DIB', value: status.reason, legal: L.art15 });
-    steps.push({ what: 'Categoria considerada', value: CATEGORIES[category], legal: 'Lei 8.213/1991, art. 11' });
+    steps.push({
+      what: 'Categoria considerada',
+      value: CATEGORIES[category],
+      legal: 'Lei 8.213/1991, art. 11',
+    });
   }
   if (reasons.length > 0) return outcome(ctx, rule, { reasons, steps });
 
@@ -1005,7 +1237,8 @@ function maternity(ctx: Ctx): RuleOutcome {
     legal = 'Lei 8.213/1991, art. 72';
     capAtTeto = false; // art. 72: remuneração integral (limited only by CF art. 248, not by the RGPS teto)
   } else if (category === 'domestic') {
-    raw = lastIdx === undefined ? 0 : Math.min(input.amounts[lastIdx]!, tetoAt(ctx.t, input.months[lastIdx]!));
+    raw =
+      lastIdx === undefined ? 0 : Math.min(input.amounts[lastIdx]!, tetoAt(ctx.t, input.months[lastIdx]!));
     what = 'Empregada doméstica: último salário de contribuição';
     legal = 'Lei 8.213/1991, art. 73, I';
   } else {
@@ -1020,16 +1253,34 @@ function maternity(ctx: Ctx): RuleOutcome {
   if (rmi < ctx.minWageDib) rmi = ctx.minWageDib;
   if (ctx.explain) {
     steps.push({ what, value: brl(raw), legal });
-    if (rmi !== raw) steps.push({ what: rmi > raw ? 'Elevado ao salário mínimo' : 'Limitado ao teto', value: brl(rmi), legal: rmi > raw ? L.floor : L.ceiling });
-    steps.push({ what: 'Renda mensal inicial (RMI)', value: brl(rmi), legal: 'Lei 8.213/1991, arts. 72 e 73' });
+    if (rmi !== raw)
+      steps.push({
+        what: rmi > raw ? 'Elevado ao salário mínimo' : 'Limitado ao teto',
+        value: brl(rmi),
+        legal: rmi > raw ? L.floor : L.ceiling,
+      });
+    steps.push({
+      what: 'Renda mensal inicial (RMI)',
+      value: brl(rmi),
+      legal: 'Lei 8.213/1991, arts. 72 e 73',
+    });
   }
-  return outcome(ctx, rule, { eligible: true, reasons: ['qualidade de segurada e carência cumpridas'], rmi, average: raw, benefitSalary: raw, coefficient: RATE_SCALE, steps });
+  return outcome(ctx, rule, {
+    eligible: true,
+    reasons: ['qualidade de segurada e carência cumpridas'],
+    rmi,
+    average: raw,
+    benefitSalary: raw,
+    coefficient: RATE_SCALE,
+    steps,
+  });
 }
 
 function bpc(ctx: Ctx, rule: 'bpc_deficiencia' | 'bpc_idoso'): RuleOutcome {
   const steps: Step[] = [];
   const reasons: string[] = [];
-  if (rule === 'bpc_idoso' && ctx.age.years < 65) reasons.push(`idade de ${formatYmd(ctx.age)}, menor que 65 anos (Lei 8.742/1993, art. 20)`);
+  if (rule === 'bpc_idoso' && ctx.age.years < 65)
+    reasons.push(`idade de ${formatYmd(ctx.age)}, menor que 65 anos (Lei 8.742/1993, art. 20)`);
   if (reasons.length > 0) return outcome(ctx, rule, { reasons });
   if (ctx.explain) {
     steps.push({
@@ -1040,7 +1291,11 @@ function bpc(ctx: Ctx, rule: 'bpc_deficiencia' | 'bpc_idoso'): RuleOutcome {
   }
   return outcome(ctx, rule, {
     eligible: true,
-    reasons: [rule === 'bpc_idoso' ? 'idade de 65 anos cumprida; critério de renda apurado na análise' : 'deficiência e renda apuradas na análise'],
+    reasons: [
+      rule === 'bpc_idoso'
+        ? 'idade de 65 anos cumprida; critério de renda apurado na análise'
+        : 'deficiência e renda apuradas na análise',
+    ],
     rmi: ctx.minWageDib,
     average: null,
     benefitSalary: null,

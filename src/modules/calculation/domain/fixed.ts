@@ -70,7 +70,8 @@ export function parseScaled(text: string, decimals: number): bigint {
   const frac = m[2] ?? '';
   if (frac.length > decimals) {
     // more decimals than the scale: only accepted when the extra digits are zeros
-    if (!/^0*$/.test(frac.slice(decimals))) throw new Error(`"${text}" tem mais de ${decimals} casas decimais`);
+    if (!/^0*$/.test(frac.slice(decimals)))
+      throw new Error(`"${text}" tem mais de ${decimals} casas decimais`);
   }
   return BigInt(m[1] + frac.slice(0, decimals).padEnd(decimals, '0'));
 }

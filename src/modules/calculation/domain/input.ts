@@ -46,7 +46,8 @@ export const RULES = {
   ec103_art18: 'Transição da aposentadoria por idade (EC 103/2019, art. 18)',
   ec103_art19: 'Regra permanente (EC 103/2019, art. 19)',
   ec103_art20: 'Transição com pedágio de 100% (EC 103/2019, art. 20)',
-  pre_ec103_fator: 'Direito adquirido: aposentadoria por tempo de contribuição (Lei 8.213, arts. 29, 29-C e 53)',
+  pre_ec103_fator:
+    'Direito adquirido: aposentadoria por tempo de contribuição (Lei 8.213, arts. 29, 29-C e 53)',
   pre_ec103_idade: 'Direito adquirido: aposentadoria por idade (Lei 8.213, arts. 48 e 50)',
   incapacidade_permanente: 'Aposentadoria por incapacidade permanente',
   incapacidade_permanente_acidentaria: 'Aposentadoria por incapacidade permanente acidentária',
@@ -156,7 +157,10 @@ export function parseRmiRequest(body: unknown): ParseResult {
   const errors: FieldError[] = [];
   const err = (field: string, message: string) => errors.push({ field, message });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, errors: [{ field: '', message: 'o corpo deve ser um objeto JSON com os dados do cálculo' }] };
+    return {
+      ok: false,
+      errors: [{ field: '', message: 'o corpo deve ser um objeto JSON com os dados do cálculo' }],
+    };
   }
   const b = body as Record<string, unknown>;
   for (const k of Object.keys(b)) if (!TOP_FIELDS.has(k)) err(k, `campo desconhecido "${k}"`);
@@ -166,7 +170,11 @@ export function parseRmiRequest(body: unknown): ParseResult {
   else {
     const code = b['benefit'].trim().toUpperCase();
     if (code in SPECIES) species = code as Species;
-    else err('benefit', `espécie de benefício desconhecida: "${b['benefit']}" (aceitas: ${Object.keys(SPECIES).join(', ')})`);
+    else
+      err(
+        'benefit',
+        `espécie de benefício desconhecida: "${b['benefit']}" (aceitas: ${Object.keys(SPECIES).join(', ')})`,
+      );
   }
 
   let sex: 'M' | 'F' | null = null;
@@ -182,17 +190,24 @@ export function parseRmiRequest(body: unknown): ParseResult {
   };
   const birthDate = date('birth_date', b['birth_date']);
   const dib = date('request_date', b['request_date']);
-  if (dib && dib < '1994-07-01') err('request_date', 'o cálculo cobre DIB a partir de 01/07/1994 (Plano Real)');
-  if (birthDate && dib && birthDate >= dib) err('birth_date', 'a data de nascimento deve ser anterior à data do requerimento');
+  if (dib && dib < '1994-07-01')
+    err('request_date', 'o cálculo cobre DIB a partir de 01/07/1994 (Plano Real)');
+  if (birthDate && dib && birthDate >= dib)
+    err('birth_date', 'a data de nascimento deve ser anterior à data do requerimento');
 
   let rule: RuleId | 'auto' = 'auto';
   if (b['rule'] !== undefined && b['rule'] !== 'auto') {
     if (typeof b['rule'] === 'string' && b['rule'] in RULES) rule = b['rule'] as RuleId;
-    else err('rule', `regra desconhecida: "${String(b['rule'])}" (use "auto" ou uma de: ${Object.keys(RULES).join(', ')})`);
+    else
+      err(
+        'rule',
+        `regra desconhecida: "${String(b['rule'])}" (use "auto" ou uma de: ${Object.keys(RULES).join(', ')})`,
+      );
   }
 
   const links: ParsedLink[] = [];
-  if (b['links'] !== undefined && !Array.isArray(b['links'])) err('links', 'links deve ser uma lista de vínculos');
+  if (b['links'] !== undefined && !Array.isArray(b['links']))
+    err('links', 'links deve ser uma lista de vínculos');
   for (const [i, raw] of (Array.isArray(b['links']) ? b['links'] : []).entries()) {
     const p = `links.${i}`;
     if (typeof raw !== 'object' || raw === null) {
@@ -200,13 +215,20 @@ export function parseRmiRequest(body: unknown): ParseResult {
       continue;
     }
     const l = raw as Record<string, unknown>;
-    for (const k of Object.keys(l)) if (!['start', 'end', 'category'].includes(k)) err(`${p}.${k}`, `campo desconhecido "${k}"`);
+    for (const k of Object.keys(l))
+      if (!['start', 'end', 'category'].includes(k)) err(`${p}.${k}`, `campo desconhecido "${k}"`);
     const start = date(`${p}.start`, l['start']);
     const end = l['end'] === undefined || l['end'] === null ? null : date(`${p}.end`, l['end']);
-    if (start && end && end < start) err(`${p}.end`, `data final ${LocalDate.toBr(end)} anterior à data inicial ${LocalDate.toBr(start)}`);
+    if (start && end && end < start)
+      err(`${p}.end`, `data final ${LocalDate.toBr(end)} anterior à data inicial ${LocalDate.toBr(start)}`);
     let category: Category | null = null;
-    if (typeof l['category'] === 'string' && l['category'] in CATEGORIES) category = l['category'] as Category;
-    else err(`${p}.category`, `categoria desconhecida: "${String(l['category'])}" (aceitas: ${Object.keys(CATEGORIES).join(', ')})`);
+    if (typeof l['category'] === 'string' && l['category'] in CATEGORIES)
+      category = l['category'] as Category;
+    else
+      err(
+        `${p}.category`,
+        `categoria desconhecida: "${String(l['category'])}" (aceitas: ${Object.keys(CATEGORIES).join(', ')})`,
+      );
     if (start && category) links.push({ start, end, category });
   }
 
@@ -222,25 +244,34 @@ export function parseRmiRequest(body: unknown): ParseResult {
       continue;
     }
     const c = raw as Record<string, unknown>;
-    for (const k of Object.keys(c)) if (k !== 'month' && k !== 'amount') err(`${p}.${k}`, `campo desconhecido "${k}"`);
+    for (const k of Object.keys(c))
+      if (k !== 'month' && k !== 'amount') err(`${p}.${k}`, `campo desconhecido "${k}"`);
     const month = c['month'];
     let okMonth = false;
     if (typeof month !== 'string' || !Competence.isValid(month)) {
-      err(`${p}.month`, `competência inválida${typeof month === 'string' ? `: "${month}"` : ''} (use AAAA-MM)`);
+      err(
+        `${p}.month`,
+        `competência inválida${typeof month === 'string' ? `: "${month}"` : ''} (use AAAA-MM)`,
+      );
     } else if (seen.has(month)) {
-      err(`${p}.month`, `competência ${Competence.toBr(month as Competence)} repetida (já informada em contributions.${seen.get(month)})`);
+      err(
+        `${p}.month`,
+        `competência ${Competence.toBr(month as Competence)} repetida (já informada em contributions.${seen.get(month)})`,
+      );
     } else {
       seen.set(month, i);
       okMonth = true;
     }
     const amount = c['amount'];
     let cents: number | null = null;
-    if (typeof amount !== 'string') err(`${p}.amount`, 'valor deve ser texto decimal com ponto, por exemplo "1234.56"');
+    if (typeof amount !== 'string')
+      err(`${p}.amount`, 'valor deve ser texto decimal com ponto, por exemplo "1234.56"');
     else if (/^\s*-/.test(amount)) err(`${p}.amount`, `valor negativo não é permitido: "${amount}"`);
     else {
       cents = Money.tryParse(amount);
       if (cents === null) err(`${p}.amount`, `valor inválido: "${amount}" (use o formato 1234.56)`);
-      else if (cents > MAX_AMOUNT_CENTS) err(`${p}.amount`, `valor acima do limite aceito (R$ 1.000.000,00): "${amount}"`);
+      else if (cents > MAX_AMOUNT_CENTS)
+        err(`${p}.amount`, `valor acima do limite aceito (R$ 1.000.000,00): "${amount}"`);
     }
     if (okMonth && cents !== null && cents <= MAX_AMOUNT_CENTS) {
       pairs.push({ month: Competence.index(month as Competence), cents });
@@ -249,7 +280,12 @@ export function parseRmiRequest(body: unknown): ParseResult {
 
   let dependents: number | null = null;
   if (b['dependents'] !== undefined) {
-    if (typeof b['dependents'] === 'number' && Number.isInteger(b['dependents']) && b['dependents'] >= 0 && b['dependents'] <= 50) {
+    if (
+      typeof b['dependents'] === 'number' &&
+      Number.isInteger(b['dependents']) &&
+      b['dependents'] >= 0 &&
+      b['dependents'] <= 50
+    ) {
       dependents = b['dependents'];
     } else err('dependents', 'número de dependentes deve ser um inteiro de 0 a 50');
   }

@@ -32,7 +32,12 @@ export interface Pbc {
 
 const EC103_MONTH = Competence.index(Competence.ofDate(EC103_DATE));
 
-export function buildPbc(input: RmiInput, t: ParameterTables, dibMonth: number, belowMinimum: Set<number>): Pbc {
+export function buildPbc(
+  input: RmiInput,
+  t: ParameterTables,
+  dibMonth: number,
+  belowMinimum: Set<number>,
+): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
   let count = 0;
@@ -130,7 +135,12 @@ export function average80(
  * Lei 8.213 art. 29 in its original wording (DIB before 29/11/1999): the average of the last
  * 36 salários de contribuição within the 48 months before the benefit.
  */
-export function averageLast36(p: Pbc): { average: number; used: number; sum: number; firstMonth: number | null } {
+export function averageLast36(p: Pbc): {
+  average: number;
+  used: number;
+  sum: number;
+  firstMonth: number | null;
+} {
   const window = p.dibMonth - 48;
   let used = 0;
   let sum = 0;

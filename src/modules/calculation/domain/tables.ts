@@ -192,7 +192,10 @@ export function versionedAt(values: VersionedAmount[], month: string): Versioned
  */
 export function correctionFactorExact(t: ParameterTables, c: number, m: number): bigint {
   if (c < t.firstMonth) {
-    throw new CalculationError('contributions', `Competência ${monthLabel(c)} anterior a 07/1994: fora da tabela de correção.`);
+    throw new CalculationError(
+      'contributions',
+      `Competência ${monthLabel(c)} anterior a 07/1994: fora da tabela de correção.`,
+    );
   }
   if (c >= m) throw new Error(`fator pedido para competência ${monthLabel(c)} não anterior ao mês da DIB`);
   if (m - 1 > t.lastIndexMonth) {
@@ -244,7 +247,9 @@ export function formatFactor(f: number | bigint): string {
 export function lifeTableAt(
   t: ParameterTables,
   dib: string,
-): { table: LifeTable } | { missing: MissingLifeTable | { year: number; validFrom: string; validTo: string; reason: string } } {
+):
+  | { table: LifeTable }
+  | { missing: MissingLifeTable | { year: number; validFrom: string; validTo: string; reason: string } } {
   const table = t.lifeTables.find((lt) => lt.validFrom <= dib && dib <= lt.validTo);
   if (table) return { table };
   const missing = t.missingLifeTables.find((lt) => lt.validFrom <= dib && dib <= lt.validTo);
@@ -268,9 +273,15 @@ export function lifeExpectancyTenths(table: LifeTable, ageYears: number): number
   return v;
 }
 
-export function readjustmentsBetween(t: ParameterTables, afterMonth: string, upToDate: string): Readjustment[] {
+export function readjustmentsBetween(
+  t: ParameterTables,
+  afterMonth: string,
+  upToDate: string,
+): Readjustment[] {
   const upTo = Competence.ofDate(upToDate);
-  return t.readjustments.filter((r) => r.month > afterMonth && r.month <= upTo).sort((a, b) => a.year - b.year);
+  return t.readjustments
+    .filter((r) => r.month > afterMonth && r.month <= upTo)
+    .sort((a, b) => a.year - b.year);
 }
 
 export function describeDate(d: string): string {

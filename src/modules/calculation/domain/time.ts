@@ -183,10 +183,22 @@ export function insuredStatus(count: TimeCount, date: string): InsuredStatus {
   const covering = count.intervals.find(([a, b]) => a <= day && day <= b);
   const last = count.intervals.filter(([a]) => a <= day).at(-1);
   if (covering) {
-    return { insured: true, lastActivity: date, graceMonths: 0, lossDate: null, reason: 'vínculo ativo na data' };
+    return {
+      insured: true,
+      lastActivity: date,
+      graceMonths: 0,
+      lossDate: null,
+      reason: 'vínculo ativo na data',
+    };
   }
   if (!last) {
-    return { insured: false, lastActivity: null, graceMonths: 0, lossDate: null, reason: 'nenhum período de contribuição até a data' };
+    return {
+      insured: false,
+      lastActivity: null,
+      graceMonths: 0,
+      lossDate: null,
+      reason: 'nenhum período de contribuição até a data',
+    };
   }
   const lastDay = LocalDate.fromEpochDay(last[1]);
   const graceMonths = count.qualifyingMonths > 120 ? 24 : 12;
@@ -231,9 +243,15 @@ const ART142: Record<number, number> = {
   2010: 174,
 };
 
-export function retirementCarencia(firstAffiliation: string | null, year: number): { months: number; legal: string } {
+export function retirementCarencia(
+  firstAffiliation: string | null,
+  year: number,
+): { months: number; legal: string } {
   if (firstAffiliation !== null && firstAffiliation <= '1991-07-24' && year <= 2010) {
-    return { months: ART142[Math.max(1991, year)] ?? 180, legal: 'Lei 8.213/1991, art. 142 (tabela progressiva)' };
+    return {
+      months: ART142[Math.max(1991, year)] ?? 180,
+      legal: 'Lei 8.213/1991, art. 142 (tabela progressiva)',
+    };
   }
   return { months: 180, legal: 'Lei 8.213/1991, art. 25, II' };
 }
