@@ -863,7 +863,8 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
       const k = Math.min(60, Math.max(0, baseMonth - Competence.index('1999-11' as Competence)));
       const effectiveNum = k * applied + (60 - k) * RATE_SCALE; // ×10^4 × 60
       sb = mulDivRound(average, effectiveNum, 60 * RATE_SCALE);
-      fator = applied;
+      // report the fator only when it was applied (a fator below 1 is waived under art. 29-C / Lei 9.876 art. 7º)
+      fator = fatorMode === 'if_favourable' && applied !== f ? null : applied;
       if (ctx.explain) {
         steps.push(...fatorSteps({ ...ctx, age }, ymdUnits(time), ymdUnits(age), lt.table, f, time));
         if (applied !== f)
