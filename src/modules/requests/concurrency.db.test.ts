@@ -115,4 +115,47 @@ describe('concurrency (real PostgreSQL when TEST_DATABASE_URL is set, PGlite oth
     }).catch((e) => e);
     expect(isAppError(err) && err.status).toBe(409);
   });
+
+  it('a grant runs the calculation engine and stores its result with the decision', async () => {
+    const clerk = actor('analyst', 'APS1A');
+    const filed = await fileRequest(deps, clerk, { cpf: cpfFrom(rnd), species: '41', unitId: 'APS2A' });
+    const holder = actor('analyst', 'APS2A');
+    await takeNextTask(deps, holder);
+    const calculationInput = {
+      benefit: 'B41',
+      sex: 'F',
+      birth_date: '1961-03-15',
+      request_date: '2025-03-20',
+      links: [{ start: '2005-01-01', end: '2024-12-31', category: 'employee' }],
+      contributions: [
+        { month: '2024-10', amount: '3000.00' },
+        { month: '2024-11', amount: '3000.00' },
+        { month: '2024-12', amount: '9000.00' },
+      ],
+    };
+    const wrong = await decideRequest(deps, holder, filed.request.id, {
+      outcome: 'granted',
+      reasons: [{ code: 'DEF-01', text: 'Requisitos cumpridos.' }],
+      legalBasis: 'EC 103/2019, art. 18',
+      expectedVersion: filed.request.version + 1,
+      calculationInput: { ...calculationInput, benefit: 'B42' },
+    }).catch((e) => e);
+    expect(isAppError(wrong) && wrong.status).toBe(422);
+    const ok = await decideRequest(deps, holder, filed.request.id, {
+      outcome: 'granted',
+      reasons: [{ code: 'DEF-01', text: 'Requisitos cumpridos.' }],
+      legalBasis: 'EC 103/2019, art. 18',
+      expectedVersion: filed.request.version + 1,
+      calculationInput,
+    });
+    const row = await deps.db.pool.query('SELECT calculation FROM req_decisions WHERE id = $1', [
+      ok.decisionId,
+    ]);
+    expect(row.rows[0].calculation.source).toBe('calculation-engine');
+    expect(row.rows[0].calculation.result).toMatchObject({
+      rule: 'ec103_art18',
+      rmi: '5398.64',
+      eligible: true,
+    });
+  });
 });

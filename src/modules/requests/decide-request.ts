@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, forbidden, unprocessable } from '../../platform/errors';
+import { calculateRmi, loadParameterTables, type RmiRequest } from '../calculation/calculate-rmi';
 import { assertVisible, scopeOf } from './access';
 import { clockState } from './domain/deadline';
 import { appendAction, appendClockEvent, assertHolder, findRequest, loadClock, today } from './store';
@@ -21,6 +22,12 @@ export const decideInput = z.object({
     .number()
     .int()
     .describe('Versão do requerimento lida pelo analista (concorrência otimista)'),
+  calculationInput: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Dados para o motor de cálculo da RMI (contrato do módulo calculation); o resultado é gravado na decisão',
+    ),
   calculation: z
     .record(z.string(), z.unknown())
     .optional()
@@ -39,15 +46,43 @@ export type DecideInput = z.input<typeof decideInput>;
  */
 export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw: DecideInput) {
   const input = decideInput.parse(raw);
-  if (input.outcome === 'granted' && !input.calculation) {
+  if (input.outcome === 'granted' && !input.calculation && !input.calculationInput) {
     throw unprocessable('O deferimento deve trazer o cálculo do benefício.', [
-      { field: 'calculation', message: 'obrigatório no deferimento' },
+      {
+        field: 'calculationInput',
+        message: 'obrigatório no deferimento (ou calculation, resultado já calculado)',
+      },
     ]);
+  }
+  // A grant carries the calculation: run the engine (tables loaded before the transaction opens)
+  // or keep a result calculated elsewhere, saying which.
+  let calculation: Record<string, unknown> | null = null;
+  if (input.outcome === 'granted' && input.calculationInput) {
+    const result = calculateRmi(
+      input.calculationInput as unknown as RmiRequest,
+      await loadParameterTables(deps),
+    );
+    if (!result.eligible || result.rmi === null) {
+      throw unprocessable(
+        'O cálculo não encontrou regra em que o requerente seja elegível: o deferimento não pode usar este cálculo.',
+        [{ field: 'calculationInput', message: 'requerente não elegível segundo o cálculo' }],
+      );
+    }
+    calculation = { source: 'calculation-engine', input: input.calculationInput, result };
+  } else if (input.outcome === 'granted' && input.calculation) {
+    calculation = { source: 'submitted', result: input.calculation };
   }
   const on = today(deps);
   const scope = await scopeOf(deps, ctx.actor);
   return deps.db.tx(async (tx) => {
     const req = assertVisible(scope, await findRequest(tx, requestId, true));
+    const calcSpecies = (input.calculationInput as { benefit?: unknown } | undefined)?.benefit;
+    if (calcSpecies !== undefined && calcSpecies !== `B${req.species}`) {
+      throw unprocessable(
+        `O cálculo é da espécie ${String(calcSpecies)}, mas o requerimento é B${req.species}.`,
+        [{ field: 'calculationInput.benefit', message: 'espécie diferente da do requerimento' }],
+      );
+    }
     const automatic = req.status === 'awaiting_automatic';
     if (automatic && !(ctx.actor.role === 'integration' || ctx.actor.via === 'system')) {
       throw forbidden('Em análise automática: a decisão é do sistema de reconhecimento automático.');
@@ -74,7 +109,7 @@ export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw
     await tx.execute(sql`
       INSERT INTO req_decisions (id, request_id, task_id, outcome, reasons, legal_basis, calculation, decided_by_staff_id, is_automatic, decided_on)
       VALUES (${decisionId}, ${req.id}, ${task?.id ?? null}, ${input.outcome}, ${JSON.stringify(input.reasons)}::jsonb, ${input.legalBasis},
-              ${input.calculation ? JSON.stringify(input.calculation) : null}::jsonb, ${automatic ? null : ctx.actor.staffId}, ${automatic}, ${on})`);
+              ${calculation ? JSON.stringify(calculation) : null}::jsonb, ${automatic ? null : ctx.actor.staffId}, ${automatic}, ${on})`);
     await tx.execute(
       sql`UPDATE req_requests SET decision = ${input.outcome}, decided_on = ${on}, is_automatic = ${automatic} WHERE id = ${req.id}`,
     );
