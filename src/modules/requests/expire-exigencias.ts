@@ -34,7 +34,7 @@ export async function expireExigencias(deps: Deps, opts: { limit?: number } = {}
         tx,
         sql`SELECT id, request_id, status, due_date FROM req_exigencias WHERE id = ${id} FOR UPDATE SKIP LOCKED`,
       );
-      if (!ex || ex.status !== 'open') return;
+      if (ex?.status !== 'open') return;
       const req = await findRequest(tx, ex.request_id, true);
       if (!req) return;
       const resumeOn = LocalDate.addDays(ex.due_date, 1);

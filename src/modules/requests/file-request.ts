@@ -11,7 +11,7 @@ import { formatProtocol } from './domain/protocol';
 import { queueKey } from './domain/queues';
 import { FILEABLE_SPECIES, initialServiceCode, requiredAssessments, systemFor } from './domain/species';
 import { stfDeadlines } from './reference';
-import { appendClockEvent, logTaskAction, one, type RequestRow, today } from './store';
+import { one, type RequestRow, today } from './store';
 
 export const CHANNELS = ['self_service', 'act_partner', 'call_centre', 'in_person'] as const;
 
@@ -61,7 +61,7 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
     filedByKind = 'staff';
   }
   const unit = await findUnit(deps, input.unitId);
-  if (!unit || !unit.active)
+  if (!unit?.active)
     throw unprocessable('Unidade inexistente ou inativa.', [
       { field: 'unitId', message: 'unidade inválida' },
     ]);

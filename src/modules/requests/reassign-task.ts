@@ -28,7 +28,7 @@ export async function reassignTask(deps: Deps, ctx: Ctx, taskId: string, raw: z.
   const input = reassignInput.parse(raw);
   if (input.toStaffId) {
     const [staff] = await findStaffByIds(deps, [input.toStaffId]);
-    if (!staff || !staff.active)
+    if (!staff?.active)
       throw unprocessable('Servidor de destino inexistente ou inativo.', [
         { field: 'toStaffId', message: 'servidor inválido' },
       ]);

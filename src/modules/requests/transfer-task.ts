@@ -15,7 +15,7 @@ export async function transferTask(deps: Deps, ctx: Ctx, taskId: string, toUnitI
   if (!reason || reason.trim().length < 3)
     throw unprocessable('Informe o motivo da transferência.', [{ field: 'reason', message: 'obrigatório' }]);
   const unit = await findUnit(deps, toUnitId);
-  if (!unit || !unit.active)
+  if (!unit?.active)
     throw unprocessable('Unidade de destino inexistente ou inativa.', [
       { field: 'toUnitId', message: 'unidade inválida' },
     ]);
