@@ -25,7 +25,7 @@ import { scheduleAppointment } from './schedule-appointment';
 import { one, rows } from './store';
 
 /** How many demo requests (REQUESTS_DEMO_COUNT scales it; the default keeps first start under a minute). */
-const demoCount = () => Number(process.env.REQUESTS_DEMO_COUNT ?? 500);
+const demoCount = () => Number(process.env.REQUESTS_DEMO_COUNT ?? 400);
 
 // Main species with a rough weight of their share of initial requests.
 const SPECIES: [string, number][] = [
