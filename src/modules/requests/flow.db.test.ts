@@ -228,6 +228,30 @@ describe('core flow: file → task → take → exigência → decide → appeal
     }
   });
 
+  it('lists exigências, decisions and appeals across requests, scoped to the caller', async () => {
+    const ex = await t.request(citizen, { method: 'GET', url: '/api/v1/exigencias' });
+    expect(ex.statusCode, ex.body).toBe(200);
+    expect(
+      ex.json().items.map((e: { requestId: string; status: string }) => [e.requestId, e.status]),
+    ).toEqual([[requestId, 'answered']]);
+    const dec = await t.request(citizen, { method: 'GET', url: '/api/v1/decisions?status=denied' });
+    expect(dec.json().items).toHaveLength(1);
+    expect(dec.json().items[0]).toMatchObject({ requestId, protocol, outcome: 'denied', isAutomatic: false });
+    const ap = await t.request(analyst, { method: 'GET', url: '/api/v1/appeals?status=upheld' });
+    expect(ap.json().items.map((a: { requestId: string }) => a.requestId)).toEqual([requestId]);
+    const stranger = await t.loginAs('citizen', { cpf: cpfFrom(rnd) });
+    for (const path of [
+      '/api/v1/exigencias',
+      '/api/v1/decisions',
+      '/api/v1/appeals',
+      '/api/v1/appointments',
+    ]) {
+      const r = await t.request(stranger, { method: 'GET', url: path });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().items).toEqual([]);
+    }
+  });
+
   it('audits reads and writes of personal data', async () => {
     const r = await t.deps.db.pool.query(
       'SELECT action, resource_type FROM audit_log WHERE resource_id = $1',

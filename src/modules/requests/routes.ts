@@ -14,6 +14,16 @@ import { getRequest } from './get-request';
 import { getRequestStatus } from './get-request-status';
 import { actionPlanIndicators } from './indicators';
 import { listAppointmentSlots, listSlotsQuery } from './list-appointment-slots';
+import {
+  listAppeals,
+  listAppealsQuery,
+  listAppointments,
+  listAppointmentsQuery,
+  listDecisions,
+  listDecisionsQuery,
+  listExigencias,
+  listExigenciasQuery,
+} from './list-case-records';
 import { listRequests, listRequestsQuery } from './list-requests';
 import { getTask, listTasks, listTasksQuery } from './list-tasks';
 import { openExigencia, openExigenciaInput } from './open-exigencia';
@@ -395,6 +405,32 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     },
     async (req) => complyAppeal(deps, ctxOf(req), req.params.id, req.body.note),
   );
+
+  for (const [path, summary, query, fn] of [
+    ['/api/v1/exigencias', 'Lista exigências visíveis para você', listExigenciasQuery, listExigencias],
+    [
+      '/api/v1/appointments',
+      'Lista agendamentos visíveis para você',
+      listAppointmentsQuery,
+      listAppointments,
+    ],
+    ['/api/v1/decisions', 'Lista decisões visíveis para você', listDecisionsQuery, listDecisions],
+    ['/api/v1/appeals', 'Lista recursos visíveis para você', listAppealsQuery, listAppeals],
+  ] as const) {
+    app.get(
+      path,
+      {
+        config: { permission: 'requests.read' },
+        schema: {
+          tags: TAG,
+          summary: `${summary} (filtros, paginação por cursor, ordenação por data)`,
+          querystring: query,
+        },
+      },
+      // biome-ignore lint/suspicious/noExplicitAny: each entry pairs its own query schema with its use case
+      async (req) => (fn as (d: Deps, c: Ctx, q: any) => Promise<unknown>)(deps, ctxOf(req), req.query),
+    );
+  }
 
   app.get(
     '/api/v1/requests-indicators',
