@@ -82,8 +82,16 @@ export function detectFileType(buf: Buffer): FileCheck {
       return reject('polyglot', 'PDF com dados após %%EOF (possível arquivo poliglota).');
     // Active content in a PDF a civil servant will open: scripts, launch actions, attachments.
     const text = buf.toString('latin1');
-    for (const key of ['/JavaScript', '/JS', '/Launch', '/EmbeddedFile', '/RichMedia', '/OpenAction /JS']) {
-      const re = new RegExp(`${key.replace(/\//g, '\\/')}(?![A-Za-z])`);
+    // The names are long enough not to occur by chance in compressed streams; the short "/JS" key
+    // only counts when a value follows it (a string, hex string or indirect reference).
+    const ACTIVE: [string, RegExp][] = [
+      ['/JavaScript', /\/JavaScript(?![A-Za-z])/],
+      ['/JS', /\/JS\s*(?:\(|<|\d+\s+\d+\s+R)/],
+      ['/Launch', /\/Launch(?![A-Za-z])/],
+      ['/EmbeddedFile', /\/EmbeddedFiles?(?![A-Za-z])/],
+      ['/RichMedia', /\/RichMedia(?![A-Za-z])/],
+    ];
+    for (const [key, re] of ACTIVE) {
       if (re.test(text)) return reject('active_content', `PDF com conteúdo ativo (${key}) não é aceito.`);
     }
   }
