@@ -1,18 +1,18 @@
-import { isValidCPF } from '@brazilian-utils/brazilian-utils';
 import type { Role } from '../../platform/auth/roles';
 import { TEST_PASSWORD, type TestApp, type TestSession } from '../../platform/testing';
+import { Cpf } from '../../platform/values/documents';
 import { createAccount } from '../identity/accounts';
 import { createStaff } from '../organization/create-staff';
 
 /**
  * A valid CPF from a deterministic source of randomness: 9 base digits, then the first suffix
- * that @brazilian-utils accepts (check digits are never computed by hand here).
+ * that the platform's Cpf (via @brazilian-utils) accepts — check digits are never computed by hand.
  */
 export function cpfFrom(random: () => number): string {
   const base = Array.from({ length: 9 }, () => Math.floor(random() * 10)).join('');
   for (let s = 0; s < 100; s++) {
     const c = base + String(s).padStart(2, '0');
-    if (isValidCPF(c) && !/^(\d)\1{10}$/.test(c)) return c;
+    if (Cpf.isValid(c) && !/^(\d)\1{10}$/.test(c)) return c;
   }
   return cpfFrom(random);
 }

@@ -57,7 +57,9 @@ describe('file type by magic bytes', () => {
     expect(reason(tinyPdf('/AA << /O << /S /Launch /F (cmd.exe) >> >>'))).toBe('active_content');
     expect(reason(tinyPdf('/OpenAction 5 0 R /Names << /JS 7 0 R >>'))).toBe('active_content');
     // "/JS" as bytes inside a (compressed) stream, with no value after it, is not a script.
-    expect(reason(tinyPdf('/Filter /FlateDecode >> stream\n\x01/JS\x9c\x02 endstream'))).toBe('ok:application/pdf');
+    expect(reason(tinyPdf('/Filter /FlateDecode >> stream\n\x01/JS\x9c\x02 endstream'))).toBe(
+      'ok:application/pdf',
+    );
     expect(reason(tinyPdf().subarray(0, 30))).toBe('malformed');
     expect(reason(tinyPng().subarray(0, 40))).toBe('malformed');
     expect(reason(tinyJpeg().subarray(0, 10))).toBe('polyglot');
