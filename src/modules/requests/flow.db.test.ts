@@ -118,6 +118,14 @@ describe('core flow: file → task → take → exigência → decide → appeal
       'ANSWER_EXIGENCIA',
     ]);
     expect(g.history.every((h: { staffId: unknown }) => h.staffId === null)).toBe(true); // citizens do not see staff ids
+    const st = await t.request(citizen, { method: 'GET', url: `/api/v1/requests/${requestId}/status` });
+    expect(st.statusCode, st.body).toBe(200);
+    expect(st.json()).toMatchObject({
+      protocol,
+      status: 'in_analysis',
+      deadline: { dueDate: '2026-06-10', pausedDays: 10 },
+    });
+    expect(st.json().cpf).toBeUndefined();
     // The content is served by document id to the owner, never by a path.
     const doc = await t.request(citizen, { method: 'GET', url: `/api/v1/documents/${up.json().id}/content` });
     expect(doc.statusCode).toBe(200);

@@ -45,6 +45,65 @@ const Id = z.object({ id: z.string().uuid() });
 const Reason = z.object({ reason: z.string().min(3).max(500) });
 const TAG = ['requerimentos'];
 
+const Clock = z
+  .object({
+    state: z.enum(['not_started', 'running', 'paused', 'stopped']),
+    maxDays: z.number().int(),
+    elapsedDays: z.number().int(),
+    pausedDays: z.number().int(),
+    dueDate: z.string().nullable(),
+    remainingDays: z.number().int(),
+    isOverdue: z.boolean(),
+    daysOverdue: z.number().int(),
+  })
+  .nullable()
+  .describe('Prazo legal (acordo STF RE 1.171.152; dias corridos, vencimento prorrogado ao dia útil)');
+const AllowedAction = z.object({ action: z.string(), label: z.string() });
+const Filed = z.object({
+  id: z.string(),
+  protocol: z.string(),
+  status: z.string(),
+  der: z.string(),
+  taskId: z.string(),
+  dueDate: z.string().nullable(),
+});
+const RequestStatus = z.object({
+  id: z.string(),
+  protocol: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  allowedActions: z.array(AllowedAction),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  deadline: Clock,
+});
+const Task = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  protocol: z.string().nullable(),
+  kind: z.enum(['analysis', 'appeal_compliance', 'revision']),
+  serviceCode: z.string(),
+  species: z.string(),
+  unitId: z.string(),
+  queue: z.enum(['regular', 'extraordinary', 'training']),
+  system: z.enum(['PAT', 'SABI']),
+  status: z.enum(['open', 'assigned', 'waiting', 'concluded', 'cancelled']),
+  assigneeStaffId: z.string().nullable(),
+  assignedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  isOverdue: z.boolean(),
+  escalatedToUnitId: z.string().nullable(),
+  subtasks: z.array(z.string()),
+  reason: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  concludedByStaffId: z.string().nullable(),
+  conclusion: z.enum(['granted', 'denied', 'other']).nullable(),
+  isAutomatic: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  deadline: Clock,
+});
+
 export function requestsRoutes(app: AppInstance, deps: Deps) {
   app.post(
     '/api/v1/requests',
@@ -54,6 +113,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         tags: TAG,
         summary: 'Protocola um requerimento (aceita Idempotency-Key)',
         body: fileRequestInput,
+        response: { 201: Filed },
       },
     },
     async (req, reply) => {
@@ -100,7 +160,12 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/requests/:id/status',
     {
       config: { permission: 'requests.read' },
-      schema: { tags: TAG, summary: 'Situação e prazo de um requerimento (sem dados pessoais)', params: Id },
+      schema: {
+        tags: TAG,
+        summary: 'Situação e prazo de um requerimento (sem dados pessoais)',
+        params: Id,
+        response: { 200: RequestStatus },
+      },
     },
     async (req) => getRequestStatus(deps, ctxOf(req), req.params.id),
   );
@@ -183,11 +248,15 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/tasks/take-next',
     {
       config: { permission: 'requests.tasks.take' },
-      schema: { tags: TAG, summary: 'Pega a próxima tarefa mais urgente das suas filas' },
+      schema: {
+        tags: TAG,
+        summary: 'Pega a próxima tarefa mais urgente das suas filas (204 quando não há)',
+        response: { 200: Task, 204: z.null().describe('Nenhuma tarefa nas suas filas') },
+      },
     },
     async (req, reply) => {
       const t = await takeNextTask(deps, ctxOf(req));
-      if (!t) return reply.status(204).send();
+      if (!t) return reply.code(204).send(null);
       return t;
     },
   );
