@@ -53,5 +53,17 @@ describe('previdencia requerimentos', () => {
     ]);
     expect(d.code).toBe(2);
     expect(d.err).toMatch(/Data inválida/);
+    const e = cli([
+      'requerimentos',
+      'regra-escalonamento',
+      '--unidade',
+      '*',
+      '--destino',
+      '@gex',
+      '--dias',
+      '-3',
+    ]);
+    expect(e.code).toBe(2);
+    expect(e.err).toMatch(/dias inválido/);
   });
 });

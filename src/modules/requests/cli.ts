@@ -43,6 +43,21 @@ export function requestsCli(program: Command, ctx: CliContext) {
       process.stdout.write('Fila concedida.\n');
     });
   cmd
+    .command('regra-escalonamento')
+    .description('Define para onde e após quantos dias de atraso as tarefas de uma unidade são escalonadas')
+    .requiredOption('--unidade <id>', 'unidade das tarefas ("*" = regra padrão)')
+    .requiredOption('--destino <id>', 'unidade de destino, ou @gex / @sr (a GEX/SR da própria unidade)')
+    .requiredOption('--dias <n>', 'dias após o vencimento')
+    .action(async (o: { unidade: string; destino: string; dias: string }) => {
+      const days = Number(o.dias);
+      if (!Number.isInteger(days) || days < 0) throw new CliError('Número de dias inválido.', 2);
+      const deps = await ctx.deps();
+      await deps.db.orm.execute(sql`
+        INSERT INTO req_escalation_rules (unit_id, target_unit_id, days_past_due) VALUES (${o.unidade}, ${o.destino}, ${days})
+        ON CONFLICT (unit_id) DO UPDATE SET target_unit_id = EXCLUDED.target_unit_id, days_past_due = EXCLUDED.days_past_due`);
+      process.stdout.write('Regra de escalonamento gravada.\n');
+    });
+  cmd
     .command('abrir-vagas')
     .description('Abre vagas de perícia médica ou avaliação social numa agência')
     .requiredOption('--unidade <id>', 'agência')
