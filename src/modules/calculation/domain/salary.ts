@@ -1,6 +1,6 @@
 import { Competence } from '../../../platform/values/competence';
 import { Money } from '../../../platform/values/money';
-import { CalculationError, divRound, FACTOR_SCALE, formatScaled, mulDivRound } from './fixed';
+import { CalculationError, divRound, FACTOR_SCALE, formatScaled } from './fixed';
 import type { RmiInput } from './input';
 import { factorsForDibMonth, type ParameterTables, tetoAt } from './tables';
 import { EC103_DATE } from './time';
@@ -32,63 +32,66 @@ export interface Pbc {
 
 const EC103_MONTH = Competence.index(Competence.ofDate(EC103_DATE));
 
-export function buildPbc(
-  input: RmiInput,
-  t: ParameterTables,
-  dibMonth: number,
-  belowMinimum: Set<number>,
-): Pbc {
+export function buildPbc(input: RmiInput, t: ParameterTables, dibMonth: number, belowMinimum: Set<number>): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
-  let count = 0;
+  const size = months.length;
+  const pm = new Int32Array(size);
+  const pa = new Int32Array(size);
+  const pc = new Int32Array(size);
+  const pf = new Int32Array(size);
+  const pr = new Int32Array(size);
+  const first = t.firstMonth;
+  const tetos = t.tetoByMonth;
+  const checkBelow = belowMinimum.size > 0;
+  let j = 0;
+  let sum = 0;
   let before = 0;
   let below = 0;
-  for (let i = 0; i < months.length; i++) {
+  for (let i = 0; i < size; i++) {
     const m = months[i]!;
     if (m >= dibMonth) break;
-    if (m < t.firstMonth) {
+    if (m < first) {
       before++;
       continue;
     }
-    if (amounts[i]! <= 0) continue;
-    if (m >= EC103_MONTH && belowMinimum.has(m)) {
+    const a = amounts[i]!;
+    if (a <= 0) continue;
+    if (checkBelow && m >= EC103_MONTH && belowMinimum.has(m)) {
       below++;
       continue;
     }
-    count++;
-  }
-  const pm = new Int32Array(count);
-  const pa = new Int32Array(count);
-  const pc = new Int32Array(count);
-  const pf = new Int32Array(count);
-  const pr = new Int32Array(count);
-  let j = 0;
-  let sum = 0;
-  for (let i = 0; i < months.length && j < count; i++) {
-    const m = months[i]!;
-    if (m >= dibMonth) break;
-    const a = amounts[i]!;
-    if (m < t.firstMonth || a <= 0 || (m >= EC103_MONTH && belowMinimum.has(m))) continue;
-    const teto = tetoAt(t, m);
+    const teto = tetos[m - first] || tetoAt(t, m); // tetoAt throws the pt-BR message when unknown
     const capped = a < teto ? a : teto;
-    const f = factors[m - t.firstMonth]!;
-    const c = mulDivRound(capped, f, FACTOR_SCALE);
+    const f = factors[m - first]!;
+    // round(capped × f / 10^6) half up; capped ≤ 10^6 and f < 2^31, so the product is exact
+    const prod = capped * f;
+    let q = Math.floor(prod / FACTOR_SCALE);
+    let r = prod - q * FACTOR_SCALE;
+    if (r < 0) {
+      q--;
+      r += FACTOR_SCALE;
+    } else if (r >= FACTOR_SCALE) {
+      q++;
+      r -= FACTOR_SCALE;
+    }
+    if (2 * r >= FACTOR_SCALE) q++;
     pm[j] = m;
     pa[j] = a;
     pc[j] = capped;
     pf[j] = f;
-    pr[j] = c;
-    sum += c;
+    pr[j] = q;
+    sum += q;
     j++;
   }
   return {
     dibMonth,
-    months: pm,
-    amounts: pa,
-    capped: pc,
-    factors: pf,
-    corrected: pr,
-    n: count,
+    months: pm.subarray(0, j),
+    amounts: pa.subarray(0, j),
+    capped: pc.subarray(0, j),
+    factors: pf.subarray(0, j),
+    corrected: pr.subarray(0, j),
+    n: j,
     sum,
     beforeRealPlan: before,
     belowMinimum: below,
@@ -103,7 +106,7 @@ export interface SortedPbc {
 }
 
 export function sortPbc(p: Pbc): SortedPbc {
-  const asc = Int32Array.from(p.corrected).sort();
+  const asc = p.corrected.slice().sort();
   const prefix = new Float64Array(asc.length + 1);
   for (let i = 0; i < asc.length; i++) prefix[i + 1] = prefix[i]! + asc[i]!;
   return { asc, prefix };
@@ -117,13 +120,14 @@ export function sortPbc(p: Pbc): SortedPbc {
  */
 export function average80(
   p: Pbc,
+  sorted: SortedPbc,
   opts: { minimumDivisorPeriod: number | null },
 ): { average: number; used: number; divisor: number; sum: number } {
   if (p.n === 0) return { average: 0, used: 0, divisor: 0, sum: 0 };
   const used = Math.max(1, Math.floor((p.n * 8) / 10));
-  const desc = Int32Array.from(p.corrected).sort().reverse();
+  const asc = sorted.asc;
   let sum = 0;
-  for (let i = 0; i < used; i++) sum += desc[i]!;
+  for (let i = p.n - used; i < p.n; i++) sum += asc[i]!;
   let divisor = used;
   if (opts.minimumDivisorPeriod !== null) {
     divisor = Math.min(Math.max(used, Math.floor((opts.minimumDivisorPeriod * 6) / 10)), p.n);

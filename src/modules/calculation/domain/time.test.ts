@@ -54,3 +54,19 @@ describe('insured status and período de graça (Lei 8.213 art. 15)', () => {
     expect(insuredStatus(c, '2022-03-16').insured).toBe(false);
   });
 });
+
+describe('integer civil-date arithmetic (hot path) agrees with LocalDate', () => {
+  it('round-trips every day from 1900 to 2100 and matches calendar differences', async () => {
+    const { LocalDate } = await import('../../../platform/values/dates');
+    const { civilFromDays, epochDay, calendarDiff } = await import('./time');
+    for (let d = LocalDate.toEpochDay('1900-01-01'); d <= LocalDate.toEpochDay('2100-12-31'); d += 1) {
+      const s = LocalDate.fromEpochDay(d);
+      expect(epochDay(s)).toBe(d);
+      const [y, m, dd] = civilFromDays(d);
+      expect(`${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`).toBe(s);
+    }
+    expect(calendarDiff('2000-01-31', '2000-03-01')).toEqual({ years: 0, months: 1, days: 1 });
+    expect(calendarDiff('1960-04-20', '2025-06-10')).toEqual({ years: 65, months: 1, days: 21 });
+    expect(calendarDiff('2000-01-01', '2001-01-01')).toEqual({ years: 1, months: 0, days: 0 });
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Engine benchmark (issue 3): RMI for N synthetic histories of 360 monthly salaries each, single
+ * thread, compared with a plain loop that only sums the same 360 numbers per history (the
+ * physical floor), measured in the same run. Prints one JSON object.
+ *
+ *   node --import tsx bench/calc-engine.ts            # N = 100000
+ *   BENCH_N=20000 node --import tsx bench/calc-engine.ts
+ */
+import { calculateParsed, calculateRmi } from '../src/modules/calculation/calculate-rmi';
+import type { RmiInput, RmiRequest } from '../src/modules/calculation/domain/input';
+import { parseRmiRequest } from '../src/modules/calculation/domain/input';
+import { loadParameterTables } from '../src/modules/calculation/load-parameter-tables';
+import { Competence } from '../src/platform/values/competence';
+
+const N = Number(process.env.BENCH_N ?? 100_000);
+const MONTHS = 360;
+
+// deterministic PRNG (mulberry32)
+let seed = 20_251_122;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+function synthetic(i: number): RmiRequest {
+  // DIB between 01/2024 and 12/2025; 360 months ending the month before the DIB
+  const dibIndex = Competence.index('2024-01' as Competence) + (i % 24);
+  const first = dibIndex - MONTHS;
+  const start = Competence.fromIndex(first);
+  const end = Competence.fromIndex(dibIndex - 1);
+  const base = 150_000 + Math.floor(rnd() * 600_000); // R$ 1.500 … 7.500 in cents
+  const contributions = [];
+  for (let k = 0; k < MONTHS; k++) {
+    const cents = Math.max(10_000, Math.floor(base * (0.6 + rnd() * 0.8)));
+    contributions.push({ month: Competence.fromIndex(first + k), amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` });
+  }
+  const sex = i % 2 === 0 ? 'M' : 'F';
+  const birthYear = 1955 + (i % 12);
+  return {
+    benefit: i % 3 === 0 ? 'B41' : 'B42',
+    sex,
+    birth_date: `${birthYear}-0${1 + (i % 9)}-15`,
+    request_date: `${Competence.fromIndex(dibIndex)}-10`,
+    rule: 'auto',
+    links: [{ start: `${start}-01`, end: `${end}-28`, category: 'employee' }],
+    contributions,
+  };
+}
+
+const tables = await loadParameterTables();
+const t0 = performance.now();
+// Parsed histories (typed arrays) for the engine; the wire JSON only for a sample (memory).
+const parsed: RmiInput[] = [];
+const WIRE_N = Math.min(N, 5_000);
+const requests: RmiRequest[] = [];
+for (let i = 0; i < N; i++) {
+  const r = synthetic(i);
+  if (i < WIRE_N) requests.push(r);
+  const p = parseRmiRequest(r);
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  parsed.push(p.input);
+}
+const genMs = performance.now() - t0;
+
+// warm-up (JIT, per-DIB factor arrays)
+for (let i = 0; i < Math.min(N, 2000); i++) calculateParsed(parsed[i]!, tables, { explain: false });
+
+function timeIt(fn: () => number): { ms: number; check: number } {
+  const s = performance.now();
+  const check = fn();
+  return { ms: performance.now() - s, check };
+}
+
+// baseline: sum the same 360 numbers per history
+const baseline = timeIt(() => {
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    const a = parsed[i]!.amounts;
+    let s = 0;
+    for (let k = 0; k < a.length; k++) s += a[k]!;
+    total += s;
+  }
+  return total;
+});
+
+let eligible = 0;
+const engine = timeIt(() => {
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    const r = calculateParsed(parsed[i]!, tables, { explain: false });
+    if (r.eligible) eligible++;
+    total += r.rmi ? Number(r.rmi) : 0;
+  }
+  return total;
+});
+
+const withParse = timeIt(() => {
+  let total = 0;
+  for (let i = 0; i < WIRE_N; i++) total += Number(calculateRmi(requests[i]!, tables, { explain: false }).rmi ?? 0);
+  return total;
+});
+
+const explainN = Math.min(N, 5_000);
+const withMemoria = timeIt(() => {
+  let steps = 0;
+  for (let i = 0; i < explainN; i++) steps += calculateParsed(parsed[i]!, tables).steps.length;
+  return steps;
+});
+
+const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000);
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'calc-engine',
+      histories: N,
+      monthsPerHistory: MONTHS,
+      rule: 'auto (B41/B42: arts. 15–20 and pre-EC 103, with the §6º discard)',
+      eligibleShare: Number((eligible / N).toFixed(3)),
+      generateMs: Math.round(genMs),
+      baseline: { what: 'plain loop summing the 360 amounts of each history', ms: Number(baseline.ms.toFixed(1)), perSec: perSec(N, baseline.ms) },
+      engine: { what: 'calculateParsed, explain:false (memória off)', ms: Math.round(engine.ms), perSec: perSec(N, engine.ms) },
+      engineWithParsing: {
+        what: 'calculateRmi from the wire JSON (validation + engine)',
+        histories: WIRE_N,
+        ms: Math.round(withParse.ms),
+        perSec: perSec(WIRE_N, withParse.ms),
+      },
+      engineWithMemoria: { what: 'calculateParsed with the full memória (steps)', histories: explainN, ms: Math.round(withMemoria.ms), perSec: perSec(explainN, withMemoria.ms) },
+      ratioEngineToBaseline: Number((engine.ms / baseline.ms).toFixed(1)),
+      target: '≥ 50 000 calculations/s',
+      meetsTarget: perSec(N, engine.ms) >= 50_000,
+      node: process.version,
+    },
+    null,
+    2,
+  ),
+);
