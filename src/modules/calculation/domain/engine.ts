@@ -142,14 +142,22 @@ export function runEngine(
   const explain = opts.explain !== false;
   const dibMonth = Competence.index(Competence.ofDate(input.dib));
   const belowMinimum = new Set<number>();
+  const belowList: number[] = [];
   const ec103Month = Competence.index('2019-11' as Competence);
-  for (let i = 0; i < input.months.length; i++) {
+  const wages = t.minimumWageByMonth;
+  for (let i = input.months.length - 1; i >= 0; i--) {
     const m = input.months[i]!;
-    if (m < ec103Month || m > dibMonth) continue;
-    if (input.amounts[i]! < minimumWageAt(t, m)) belowMinimum.add(m);
+    if (m < ec103Month) break; // months are ascending
+    if (m > dibMonth) continue;
+    if (input.amounts[i]! < (wages[m - t.firstMonth] || minimumWageAt(t, m))) {
+      belowMinimum.add(m);
+      belowList.push(m);
+    }
   }
-  const count = countTime(input.links, input.dib, [...belowMinimum]);
-  const firstAffiliation = input.links.length ? input.links.map((l) => l.start).sort()[0]! : null;
+  belowList.reverse();
+  const count = countTime(input.links, input.dib, belowList);
+  let firstAffiliation: string | null = null;
+  for (const l of input.links) if (firstAffiliation === null || l.start < firstAffiliation) firstAffiliation = l.start;
   const ctx: Ctx = {
     input,
     t,
@@ -205,9 +213,16 @@ export function runEngine(
   }
 
   const rules = rulesForSpecies(input.species, input.accident);
-  const outcomes = rules.map((r) => evaluate(ctx, r));
-  const eligible = outcomes.filter((o) => o.eligible && o.rmi !== null).sort((a, b) => b.rmi! - a.rmi!);
-  const ineligible = outcomes.filter((o) => !(o.eligible && o.rmi !== null));
+  const outcomes: RuleOutcome[] = [];
+  const eligible: RuleOutcome[] = [];
+  const ineligible: RuleOutcome[] = [];
+  for (const r of rules) {
+    const o = evaluate(ctx, r);
+    outcomes.push(o);
+    if (o.eligible && o.rmi !== null) eligible.push(o);
+    else ineligible.push(o);
+  }
+  if (eligible.length > 1) eligible.sort(byRmiDesc);
   const ordered = [...eligible, ...ineligible];
 
   let best: RuleOutcome;
@@ -230,6 +245,8 @@ export function runEngine(
   }
   return { dib: input.dib, best, outcomes: ordered, baseSteps };
 }
+
+const byRmiDesc = (a: RuleOutcome, b: RuleOutcome) => b.rmi! - a.rmi!;
 
 function defaultRule(input: RmiInput): RuleId {
   const pre = input.dib < EC103_DATE;

@@ -69,6 +69,14 @@ export function epochDay(date: string): number {
   return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
+/** Epoch day of (ay-am-ad) plus k months, clamped to the month's last day. */
+function anchorDay(ay: number, am: number, ad: number, k: number): number {
+  const mi = am - 1 + k;
+  const y = ay + Math.floor(mi / 12);
+  const m = (mi % 12) + 1;
+  return daysFromCivil(y, m, Math.min(ad, daysInMonth(y, m)));
+}
+
 /**
  * Calendar difference between epoch days a → b (b exclusive): whole months (adding months to a
  * clamps to the month's last day, as LocalDate.addMonths), then the remaining days.
@@ -79,16 +87,10 @@ export function calendarDiffDays(a: number, b: number): Ymd {
   const [by, bm, bd] = civilFromDays(b);
   let months = (by - ay) * 12 + (bm - am);
   if (bd < ad) months -= 1;
-  const anchorOf = (k: number) => {
-    const mi = am - 1 + k;
-    const y = ay + Math.floor(mi / 12);
-    const m = (mi % 12) + 1;
-    return daysFromCivil(y, m, Math.min(ad, daysInMonth(y, m)));
-  };
-  let days = b - anchorOf(months);
+  let days = b - anchorDay(ay, am, ad, months);
   if (days < 0) {
     months -= 1;
-    days = b - anchorOf(months);
+    days = b - anchorDay(ay, am, ad, months);
   }
   return { years: Math.floor(months / 12), months: months % 12, days };
 }
@@ -105,9 +107,13 @@ export function ageOn(birthDate: string, date: string): Ymd {
 
 export type Interval = [number, number];
 
+const byStart = (x: Interval, y: Interval) => x[0] - y[0];
+
 /** Union of inclusive day intervals, sorted, merged when overlapping or adjacent. */
 export function unionIntervals(list: Interval[]): Interval[] {
-  const sorted = list.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const sorted: Interval[] = [];
+  for (const iv of list) if (iv[0] <= iv[1]) sorted.push(iv);
+  if (sorted.length > 1) sorted.sort(byStart);
   const out: Interval[] = [];
   for (const [a, b] of sorted) {
     const last = out[out.length - 1];
@@ -163,7 +169,8 @@ export interface TimeCount {
  */
 export function countTime(links: ParsedLink[], until: string, belowMinimumMonths: number[]): TimeCount {
   const untilDay = epochDay(until);
-  const raw: Interval[] = links.map((l) => [epochDay(l.start), Math.min(l.end === null ? untilDay : epochDay(l.end), untilDay)]);
+  const raw: Interval[] = [];
+  for (const l of links) raw.push([epochDay(l.start), Math.min(l.end === null ? untilDay : epochDay(l.end), untilDay)]);
   let intervals = unionIntervals(raw);
   const holes: Interval[] = [];
   for (const m of belowMinimumMonths) {
@@ -194,7 +201,7 @@ export function countTime(links: ParsedLink[], until: string, belowMinimumMonths
     intervals,
     time: normalize(y, mo, d),
     qualifyingMonths: qualifying,
-    belowMinimumMonths: belowMinimumMonths.filter((m) => m >= EC103_MONTH),
+    belowMinimumMonths: belowMinimumMonths.length ? belowMinimumMonths.filter((m) => m >= EC103_MONTH) : belowMinimumMonths,
   };
 }
 
