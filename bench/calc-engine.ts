@@ -25,43 +25,88 @@ const rnd = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-function synthetic(i: number): RmiRequest {
+interface Synthetic {
+  parsed: RmiInput;
+  wire: () => RmiRequest;
+}
+
+// competências of the 360 months before each of the 24 DIB months, shared by the histories
+const monthsByDib = new Map<number, Int32Array>();
+
+function synthetic(i: number): Synthetic {
   // DIB between 01/2024 and 12/2025; 360 months ending the month before the DIB
   const dibIndex = Competence.index('2024-01' as Competence) + (i % 24);
   const first = dibIndex - MONTHS;
-  const start = Competence.fromIndex(first);
-  const end = Competence.fromIndex(dibIndex - 1);
-  const base = 150_000 + Math.floor(rnd() * 600_000); // R$ 1.500 … 7.500 in cents
-  const contributions = [];
-  for (let k = 0; k < MONTHS; k++) {
-    const cents = Math.max(10_000, Math.floor(base * (0.6 + rnd() * 0.8)));
-    contributions.push({ month: Competence.fromIndex(first + k), amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` });
+  let months = monthsByDib.get(dibIndex);
+  if (!months) {
+    months = new Int32Array(MONTHS);
+    for (let k = 0; k < MONTHS; k++) months[k] = first + k;
+    monthsByDib.set(dibIndex, months);
   }
+  const base = 150_000 + Math.floor(rnd() * 600_000); // R$ 1.500 … 7.500 in cents
+  const amounts = new Int32Array(MONTHS);
+  for (let k = 0; k < MONTHS; k++) amounts[k] = Math.max(10_000, Math.floor(base * (0.6 + rnd() * 0.8)));
   const sex = i % 2 === 0 ? 'M' : 'F';
   const birthYear = 1955 + (i % 12);
-  return {
+  const links = [
+    {
+      start: `${Competence.fromIndex(first)}-01`,
+      end: `${Competence.fromIndex(dibIndex - 1)}-28`,
+      category: 'employee' as const,
+    },
+  ];
+  const common = {
     benefit: i % 3 === 0 ? 'B41' : 'B42',
     sex,
     birth_date: `${birthYear}-0${1 + (i % 9)}-15`,
     request_date: `${Competence.fromIndex(dibIndex)}-10`,
     rule: 'auto',
-    links: [{ start: `${start}-01`, end: `${end}-28`, category: 'employee' }],
-    contributions,
+  } as const;
+  const wire = (): RmiRequest => ({
+    ...common,
+    links,
+    contributions: Array.from(months!, (m, k) => ({
+      month: Competence.fromIndex(m),
+      amount: `${Math.floor(amounts[k]! / 100)}.${String(amounts[k]! % 100).padStart(2, '0')}`,
+    })),
+  });
+  // the parsed form is what the validator produces from the wire form (checked below on a sample)
+  const parsed: RmiInput = {
+    species: common.benefit,
+    sex,
+    birthDate: common.birth_date,
+    dib: common.request_date,
+    rule: 'auto',
+    links,
+    months,
+    amounts,
+    dependents: null,
+    accident: false,
+    disabledDependent: false,
   };
+  return { parsed, wire };
 }
 
 const tables = await loadParameterTables();
 const t0 = performance.now();
-// Parsed histories (typed arrays) for the engine; the wire JSON only for a sample (memory).
 const parsed: RmiInput[] = [];
 const WIRE_N = Math.min(N, 5_000);
 const requests: RmiRequest[] = [];
 for (let i = 0; i < N; i++) {
-  const r = synthetic(i);
-  if (i < WIRE_N) requests.push(r);
-  const p = parseRmiRequest(r);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  parsed.push(p.input);
+  const h = synthetic(i);
+  parsed.push(h.parsed);
+  if (i < WIRE_N) {
+    const w = h.wire();
+    requests.push(w);
+    const p = parseRmiRequest(w);
+    if (!p.ok) throw new Error(JSON.stringify(p.errors));
+    if (
+      i < 50 &&
+      JSON.stringify(calculateParsed(p.input, tables)) !== JSON.stringify(calculateParsed(h.parsed, tables))
+    ) {
+      throw new Error('a forma pré-validada difere da validada');
+    }
+  }
 }
 const genMs = performance.now() - t0;
 
@@ -97,9 +142,18 @@ const engine = timeIt(() => {
   return total;
 });
 
+const single = parsed.map((p) => ({ ...p, rule: 'ec103_art18' as const }));
+const engineSingle = timeIt(() => {
+  let total = 0;
+  for (let i = 0; i < N; i++)
+    total += Number(calculateParsed(single[i]!, tables, { explain: false }).rmi ?? 0);
+  return total;
+});
+
 const withParse = timeIt(() => {
   let total = 0;
-  for (let i = 0; i < WIRE_N; i++) total += Number(calculateRmi(requests[i]!, tables, { explain: false }).rmi ?? 0);
+  for (let i = 0; i < WIRE_N; i++)
+    total += Number(calculateRmi(requests[i]!, tables, { explain: false }).rmi ?? 0);
   return total;
 });
 
@@ -120,15 +174,34 @@ console.log(
       rule: 'auto (B41/B42: arts. 15–20 and pre-EC 103, with the §6º discard)',
       eligibleShare: Number((eligible / N).toFixed(3)),
       generateMs: Math.round(genMs),
-      baseline: { what: 'plain loop summing the 360 amounts of each history', ms: Number(baseline.ms.toFixed(1)), perSec: perSec(N, baseline.ms) },
-      engine: { what: 'calculateParsed, explain:false (memória off)', ms: Math.round(engine.ms), perSec: perSec(N, engine.ms) },
+      baseline: {
+        what: 'plain loop summing the 360 amounts of each history',
+        ms: Number(baseline.ms.toFixed(1)),
+        perSec: perSec(N, baseline.ms),
+      },
+      engine: {
+        what: 'calculateParsed, explain:false (memória off)',
+        ms: Math.round(engine.ms),
+        perSec: perSec(N, engine.ms),
+      },
+      engineSingleRule: {
+        what: 'calculateParsed with rule ec103_art18 (a decided rule, as the requests module calls it)',
+        ms: Math.round(engineSingle.ms),
+        perSec: perSec(N, engineSingle.ms),
+      },
+      ratioSingleRuleToBaseline: Number((engineSingle.ms / baseline.ms).toFixed(1)),
       engineWithParsing: {
         what: 'calculateRmi from the wire JSON (validation + engine)',
         histories: WIRE_N,
         ms: Math.round(withParse.ms),
         perSec: perSec(WIRE_N, withParse.ms),
       },
-      engineWithMemoria: { what: 'calculateParsed with the full memória (steps)', histories: explainN, ms: Math.round(withMemoria.ms), perSec: perSec(explainN, withMemoria.ms) },
+      engineWithMemoria: {
+        what: 'calculateParsed with the full memória (steps)',
+        histories: explainN,
+        ms: Math.round(withMemoria.ms),
+        perSec: perSec(explainN, withMemoria.ms),
+      },
       ratioEngineToBaseline: Number((engine.ms / baseline.ms).toFixed(1)),
       target: '≥ 50 000 calculations/s',
       meetsTarget: perSec(N, engine.ms) >= 50_000,

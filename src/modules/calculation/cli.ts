@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from '../../cli/errors';
 import { SYSTEM_ACTOR } from '../../platform/auth/roles';
+import { loadConfig } from '../../platform/config/config';
 import type { CliContext } from '../../platform/module';
 import { addParameter, listParameters } from './add-parameter';
 import { calculateArrears } from './calculate-arrears';
@@ -45,8 +46,16 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
+/**
+ * The shipped tables plus the database overlay. Without DATABASE_URL and before the embedded
+ * database exists no value can have been added, so the files alone give the same tables (and
+ * a calculation does not create a database).
+ */
 async function tablesFor(ctx: CliContext, filesOnly: boolean | undefined): Promise<ParameterTables> {
-  return filesOnly ? loadParameterTables() : loadParameterTables(await ctx.deps());
+  if (filesOnly) return loadParameterTables();
+  const config = loadConfig();
+  if (!config.DATABASE_URL && !existsSync(config.pgliteDir)) return loadParameterTables();
+  return loadParameterTables(await ctx.deps());
 }
 
 const KINDS: Record<string, ParameterKind> = {

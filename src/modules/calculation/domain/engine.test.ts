@@ -70,7 +70,9 @@ describe('EC 103 art. 18 with the discard of art. 26 §6º (example A)', () => {
     const art19 = r.alternatives.find((a) => a.rule === 'ec103_art19')!;
     expect(art19.eligible).toBe(false);
     expect(art19.reasons.join(' ')).toMatch(/filiação em 01\/01\/2005, antes da EC 103/);
-    expect(r.alternatives.find((a) => a.rule === 'ec103_art15')!.reasons.join(' ')).toMatch(/menor que 30 anos/);
+    expect(r.alternatives.find((a) => a.rule === 'ec103_art15')!.reasons.join(' ')).toMatch(
+      /menor que 30 anos/,
+    );
   });
 });
 
@@ -152,7 +154,9 @@ describe('the issue example (man born 20/04/1960, DIB 10/06/2025, employee since
 
   it('counts 39 years and 3 months (the issue prints 39 years, 2 months and 30 days) and 471 qualifying months', () => {
     const r = calculateRmi({ ...base, rule: 'ec103_art18' }, t);
-    expect(r.steps.find((s) => s.what.startsWith('Tempo de contribuição até a DIB'))!.value).toBe('39 anos, 3 meses e 0 dias');
+    expect(r.steps.find((s) => s.what.startsWith('Tempo de contribuição até a DIB'))!.value).toBe(
+      '39 anos, 3 meses e 0 dias',
+    );
     expect(r.steps.find((s) => s.what.startsWith('Carência'))!.value).toBe('471');
     // §6º: the 3 smallest salaries are discarded without losing a coefficient point (still 39 full years)
     expect(r.contribution_time).toEqual({ years: 39, months: 0, days: 0 });
@@ -178,12 +182,13 @@ describe('the issue example (man born 20/04/1960, DIB 10/06/2025, employee since
   });
 
   it('asking explicitly for art. 17 fails with the missing-table message', () => {
-    expect(() => calculateRmi({ ...base, rule: 'ec103_art17' }, t)).toThrow(/tábua completa de mortalidade do IBGE de 2023/);
+    expect(() => calculateRmi({ ...base, rule: 'ec103_art17' }, t)).toThrow(
+      /tábua completa de mortalidade do IBGE de 2023/,
+    );
   });
 });
 
 describe('other species', () => {
-
   it('pensão por morte: quota 50% + 10% per dependent on the aposentadoria por incapacidade permanente', () => {
     const input = {
       benefit: 'B21',
@@ -195,7 +200,9 @@ describe('other species', () => {
       dependents: 2,
     };
     const r = calculateRmi(input, t);
-    const base = r.steps.find((s) => s.what.startsWith('Aposentadoria por incapacidade permanente a que'))!.value;
+    const base = r.steps.find((s) =>
+      s.what.startsWith('Aposentadoria por incapacidade permanente a que'),
+    )!.value;
     expect(r.coefficient).toBe('0.70');
     const baseCents = Number(base.replace(/[^\d]/g, ''));
     expect(Number(r.rmi!.replace('.', ''))).toBe(Math.round((baseCents * 70) / 100));
@@ -205,7 +212,10 @@ describe('other species', () => {
   });
 
   it('auxílio por incapacidade temporária: 91% capped at the average of the last 12 salários', () => {
-    const contributions = [...history('2010-01', '2023-05', '6000.00'), ...history('2023-06', '2024-05', '1500.00')];
+    const contributions = [
+      ...history('2010-01', '2023-05', '6000.00'),
+      ...history('2023-06', '2024-05', '1500.00'),
+    ];
     const r = calculateRmi(
       {
         benefit: 'B31',
@@ -236,9 +246,15 @@ describe('other species', () => {
     );
     expect(r.coefficient).toBe('0.50');
     expect(Number(r.rmi)).toBeLessThan(1412);
-    const bpc = calculateRmi({ benefit: 'B88', sex: 'F', birth_date: '1955-01-01', request_date: '2024-06-10' }, t);
+    const bpc = calculateRmi(
+      { benefit: 'B88', sex: 'F', birth_date: '1955-01-01', request_date: '2024-06-10' },
+      t,
+    );
     expect(bpc.rmi).toBe('1412.00');
-    const young = calculateRmi({ benefit: 'B88', sex: 'F', birth_date: '1965-01-01', request_date: '2024-06-10' }, t);
+    const young = calculateRmi(
+      { benefit: 'B88', sex: 'F', birth_date: '1965-01-01', request_date: '2024-06-10' },
+      t,
+    );
     expect(young.eligible).toBe(false);
     expect(young.rmi).toBeNull();
   });

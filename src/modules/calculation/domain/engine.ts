@@ -157,7 +157,8 @@ export function runEngine(
   belowList.reverse();
   const count = countTime(input.links, input.dib, belowList);
   let firstAffiliation: string | null = null;
-  for (const l of input.links) if (firstAffiliation === null || l.start < firstAffiliation) firstAffiliation = l.start;
+  for (const l of input.links)
+    if (firstAffiliation === null || l.start < firstAffiliation) firstAffiliation = l.start;
   const ctx: Ctx = {
     input,
     t,
@@ -433,7 +434,8 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const time0 = ctx.count.time;
   const tc0 = ymdUnits(time0);
   const reasons: string[] = [];
-  if (q0 < carencia) reasons.push(`carência de ${q0} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`);
+  if (q0 < carencia)
+    reasons.push(`carência de ${q0} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`);
   const tcShort = (need: number) => `tempo de contribuição de ${formatYmd(time0)}, menor que ${need} anos`;
   let minTcUnits: number;
   let rateKind: 'coef60' | 'full' | 'fator' = 'coef60';
@@ -450,7 +452,12 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
         );
       }
       minTcUnits = Math.max(minTc * Y, points * Y - ageUnits);
-      if (explain) extraSteps.push({ what: `Pontos exigidos em ${row.year}`, value: String(points), legal: `${legal}, I, II e §1º` });
+      if (explain)
+        extraSteps.push({
+          what: `Pontos exigidos em ${row.year}`,
+          value: String(points),
+          legal: `${legal}, I, II e §1º`,
+        });
       break;
     }
     case 'ec103_art16': {
@@ -458,10 +465,17 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       const minAge = isWoman ? row.art16AgeWomanMonths : row.art16AgeManMonths;
       if (time0.years < minTc) reasons.push(tcShort(minTc));
       if (ageMonths < minAge) {
-        reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`);
+        reasons.push(
+          `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+        );
       }
       minTcUnits = minTc * Y;
-      if (explain) extraSteps.push({ what: `Idade mínima em ${row.year}`, value: formatAgeMonths(minAge), legal: `${legal}, I e II, §1º` });
+      if (explain)
+        extraSteps.push({
+          what: `Idade mínima em ${row.year}`,
+          value: formatAgeMonths(minAge),
+          legal: `${legal}, I e II, §1º`,
+        });
       break;
     }
     case 'ec103_art17': {
@@ -469,10 +483,14 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       const missing = Math.max(0, minTc * Y - ymdUnits(tcAtEc));
       const required2 = 2 * minTc * Y + missing; // doubled: TC ≥ minTc + 50% × missing
       if (ymdUnits(tcAtEc) <= thresholdYears * Y) {
-        reasons.push(`em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`);
+        reasons.push(
+          `em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`,
+        );
       }
       if (2 * tc0 < required2) {
-        reasons.push(`tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`);
+        reasons.push(
+          `tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`,
+        );
       }
       minTcUnits = Math.ceil(required2 / 2);
       rateKind = 'fator';
@@ -490,10 +508,17 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       const minAge = isWoman ? row.art18AgeWomanMonths : row.art18AgeManMonths;
       if (time0.years < 15) reasons.push(tcShort(15));
       if (ageMonths < minAge) {
-        reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`);
+        reasons.push(
+          `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+        );
       }
       minTcUnits = 15 * Y;
-      if (explain) extraSteps.push({ what: `Idade mínima em ${row.year}`, value: formatAgeMonths(minAge), legal: `${legal}, I e §1º` });
+      if (explain)
+        extraSteps.push({
+          what: `Idade mínima em ${row.year}`,
+          value: formatAgeMonths(minAge),
+          legal: `${legal}, I e §1º`,
+        });
       break;
     }
     case 'ec103_art19': {
@@ -514,7 +539,9 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
       const missing = Math.max(0, minTc * Y - ymdUnits(tcAtEc));
       if (ageMonths < minAge) reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
       if (tc0 < minTc * Y + missing) {
-        reasons.push(`tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`);
+        reasons.push(
+          `tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`,
+        );
       }
       minTcUnits = minTc * Y + missing;
       rateKind = 'full'; // art. 26 §3º I: 100% of the average
@@ -557,7 +584,10 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   // EC 103 art. 26 §6º: discard the k smallest corrected salaries while the rule is still met
   // (each discarded competência removes one month of contribution time and of carência).
   const sorted = sortedOf(ctx, pbc);
-  const maxK = Math.max(0, Math.min(pbc.n - 1, Math.floor((tc0 - minTcUnits) / UNITS_PER_MONTH), q0 - carencia));
+  const maxK = Math.max(
+    0,
+    Math.min(pbc.n - 1, Math.floor((tc0 - minTcUnits) / UNITS_PER_MONTH), q0 - carencia),
+  );
   const st: DiscardState = {
     n: pbc.n,
     prefix: sorted.prefix,

@@ -32,7 +32,12 @@ export interface Pbc {
 
 const EC103_MONTH = Competence.index(Competence.ofDate(EC103_DATE));
 
-export function buildPbc(input: RmiInput, t: ParameterTables, dibMonth: number, belowMinimum: Set<number>): Pbc {
+export function buildPbc(
+  input: RmiInput,
+  t: ParameterTables,
+  dibMonth: number,
+  belowMinimum: Set<number>,
+): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
   const size = months.length;

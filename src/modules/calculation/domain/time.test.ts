@@ -7,7 +7,11 @@ const emp = (start: string, end: string | null) => ({ start, end, category: 'emp
 
 describe('contribution time (Lei 8.213 art. 55, inclusive day counting)', () => {
   it('01/01/2000 to 31/12/2000 is exactly one year', () => {
-    expect(countTime([emp('2000-01-01', '2000-12-31')], '2030-01-01', []).time).toEqual({ years: 1, months: 0, days: 0 });
+    expect(countTime([emp('2000-01-01', '2000-12-31')], '2030-01-01', []).time).toEqual({
+      years: 1,
+      months: 0,
+      days: 0,
+    });
   });
 
   it('counts concurrent periods once and sums disjoint ones with 30-day months', () => {
@@ -27,11 +31,19 @@ describe('contribution time (Lei 8.213 art. 55, inclusive day counting)', () => 
   });
 
   it('clips open links at the DIB', () => {
-    expect(countTime([emp('2024-01-01', null)], '2024-01-31', []).time).toEqual({ years: 0, months: 1, days: 0 });
+    expect(countTime([emp('2024-01-01', null)], '2024-01-31', []).time).toEqual({
+      years: 0,
+      months: 1,
+      days: 0,
+    });
   });
 
   it('removes competências below the minimum wage from 13/11/2019 on (CF art. 195 §14)', () => {
-    const t = countTime([emp('2019-11-01', '2020-02-29')], '2030-01-01', [m('2019-11'), m('2020-01'), m('2019-05')]);
+    const t = countTime([emp('2019-11-01', '2020-02-29')], '2030-01-01', [
+      m('2019-11'),
+      m('2020-01'),
+      m('2019-05'),
+    ]);
     // 01–12/11/2019 still count (12 days), 12/2019 and 02/2020 count, 01/2020 does not
     expect(t.time).toEqual({ years: 0, months: 2, days: 12 });
     expect(t.qualifyingMonths).toBe(3);

@@ -54,7 +54,9 @@ export function civilFromDays(z0: number): [number, number, number] {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -62,7 +64,8 @@ export function civilFromDays(z0: number): [number, number, number] {
   return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
-const daysInMonth = (y: number, m: number) => daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
+const daysInMonth = (y: number, m: number) =>
+  daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
 
 /** Date string → epoch day, without Date objects (hot path). */
 export function epochDay(date: string): number {
@@ -170,7 +173,8 @@ export interface TimeCount {
 export function countTime(links: ParsedLink[], until: string, belowMinimumMonths: number[]): TimeCount {
   const untilDay = epochDay(until);
   const raw: Interval[] = [];
-  for (const l of links) raw.push([epochDay(l.start), Math.min(l.end === null ? untilDay : epochDay(l.end), untilDay)]);
+  for (const l of links)
+    raw.push([epochDay(l.start), Math.min(l.end === null ? untilDay : epochDay(l.end), untilDay)]);
   let intervals = unionIntervals(raw);
   const holes: Interval[] = [];
   for (const m of belowMinimumMonths) {
@@ -201,7 +205,9 @@ export function countTime(links: ParsedLink[], until: string, belowMinimumMonths
     intervals,
     time: normalize(y, mo, d),
     qualifyingMonths: qualifying,
-    belowMinimumMonths: belowMinimumMonths.length ? belowMinimumMonths.filter((m) => m >= EC103_MONTH) : belowMinimumMonths,
+    belowMinimumMonths: belowMinimumMonths.length
+      ? belowMinimumMonths.filter((m) => m >= EC103_MONTH)
+      : belowMinimumMonths,
   };
 }
 
