@@ -6,6 +6,8 @@
  *   node --import tsx bench/calc-engine.ts            # N = 100000
  *   BENCH_N=20000 node --import tsx bench/calc-engine.ts
  */
+
+import os from 'node:os';
 import { calculateParsed, calculateRmi } from '../src/modules/calculation/calculate-rmi';
 import type { RmiInput, RmiRequest } from '../src/modules/calculation/domain/input';
 import { parseRmiRequest } from '../src/modules/calculation/domain/input';
@@ -113,10 +115,18 @@ const genMs = performance.now() - t0;
 // warm-up (JIT, per-DIB factor arrays)
 for (let i = 0; i < Math.min(N, 2000); i++) calculateParsed(parsed[i]!, tables, { explain: false });
 
-function timeIt(fn: () => number): { ms: number; check: number } {
+/**
+ * Wall time and process CPU time: the machines are shared, and under contention the wall clock
+ * counts time spent waiting for a core; CPU time (user + system, all threads of the process,
+ * so garbage-collector helper threads are included) is the fairer single-thread figure.
+ */
+function timeIt(fn: () => number): { ms: number; cpuMs: number; check: number } {
+  const c = process.cpuUsage();
   const s = performance.now();
   const check = fn();
-  return { ms: performance.now() - s, check };
+  const ms = performance.now() - s;
+  const used = process.cpuUsage(c);
+  return { ms, cpuMs: (used.user + used.system) / 1000, check };
 }
 
 // baseline: sum the same 360 numbers per history
@@ -187,7 +197,9 @@ console.log(
       engineSingleRule: {
         what: 'calculateParsed with rule ec103_art18 (a decided rule, as the requests module calls it)',
         ms: Math.round(engineSingle.ms),
+        cpuMs: Math.round(engineSingle.cpuMs),
         perSec: perSec(N, engineSingle.ms),
+        perSecCpu: perSec(N, engineSingle.cpuMs),
       },
       ratioSingleRuleToBaseline: Number((engineSingle.ms / baseline.ms).toFixed(1)),
       engineWithParsing: {
@@ -204,7 +216,10 @@ console.log(
       },
       ratioEngineToBaseline: Number((engine.ms / baseline.ms).toFixed(1)),
       target: '≥ 50 000 calculations/s',
-      meetsTarget: perSec(N, engine.ms) >= 50_000,
+      meetsTargetWall: perSec(N, engine.ms) >= 50_000,
+      meetsTargetCpu: perSec(N, engine.cpuMs) >= 50_000,
+      loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+      cores: os.cpus().length,
       node: process.version,
     },
     null,

@@ -306,3 +306,74 @@ describe('other species', () => {
     expect(r.steps.find((s) => s.what.startsWith('Período básico'))?.value).toBe('12');
   });
 });
+
+describe('rules in force at older DIBs', () => {
+  it('85/95 points (Lei 13.183/2015): an unfavourable fator is not applied', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1957-01-01',
+        request_date: '2017-06-10',
+        links: [{ start: '1981-06-01', end: '2017-05-31', category: 'employee' }],
+        contributions: history('2010-01', '2017-05', '3000.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.fator_previdenciario).toBeNull();
+    expect(r.benefit_salary).toBe(r.average);
+    expect(r.steps.some((s) => s.legal.includes('art. 29-C'))).toBe(true);
+  });
+
+  it('DIB before 29/11/1999: the last 36 salários within 48 months (original art. 29)', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1940-01-01',
+        request_date: '1998-07-10',
+        links: [{ start: '1960-01-01', end: '1998-06-30', category: 'employee' }],
+        contributions: history('1994-07', '1998-06', '500.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.fator_previdenciario).toBeNull();
+    const avg = r.steps.find((s) => s.legal === 'Lei 8.213/1991, art. 29, caput (redação original)')!;
+    expect(avg.what).toBe('Média dos últimos 36 salários corrigidos em até 48 meses');
+    expect(r.coefficient).toBe('1.00');
+  });
+
+  it('DIB before 29/11/1999 whose 48-month window reaches before 07/1994 is refused clearly', () => {
+    expect(() =>
+      calculateRmi(
+        {
+          benefit: 'B42',
+          sex: 'M',
+          birth_date: '1935-01-01',
+          request_date: '1996-03-10',
+          links: [{ start: '1955-01-01', end: '1996-02-29', category: 'employee' }],
+          contributions: history('1993-01', '1996-02', '300.00'),
+        },
+        t,
+      ),
+    ).toThrow(/anterior a 07\/1994/);
+  });
+
+  it('art. 17 with a DIB in 2021 names the missing 2019 table', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1962-01-01',
+        request_date: '2021-06-10',
+        links: [{ start: '1985-01-01', end: '2021-05-31', category: 'employee' }],
+        contributions: history('1994-07', '2021-05', '2000.00'),
+      },
+      t,
+    );
+    const art17 = r.alternatives.find((a) => a.rule === 'ec103_art17') ?? { reasons: [] as string[] };
+    expect([...art17.reasons, ...(r.rule === 'ec103_art17' ? ['escolhida'] : [])].join(' ')).toMatch(/IBGE de 2019/);
+  });
+});

@@ -20,6 +20,7 @@ import {
   pbcDetailLines,
   requireContributionsFrom1994,
   type SortedPbc,
+  scratch,
   sortPbc,
 } from './salary';
 import {
@@ -259,7 +260,7 @@ function defaultRule(input: RmiInput): RuleId {
 function pbcAt(ctx: Ctx, dibMonth: number): Pbc {
   let p = ctx.pbcs.get(dibMonth);
   if (!p) {
-    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum);
+    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum, scratch(ctx.pbcs.size));
     ctx.pbcs.set(dibMonth, p);
   }
   return p;

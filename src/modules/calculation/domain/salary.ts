@@ -12,6 +12,7 @@ import { EC103_DATE } from './time';
  * art. 29-B; RPS art. 33) with the 6-decimal factor, rounded to the cent.
  */
 export interface Pbc {
+  buffers: PbcBuffers;
   dibMonth: number;
   months: Int32Array;
   /** Informed amount (cents). */
@@ -32,20 +33,61 @@ export interface Pbc {
 
 const EC103_MONTH = Competence.index(Competence.ofDate(EC103_DATE));
 
+/**
+ * Reusable scratch memory for the PBC arrays: the engine is synchronous and not reentrant, so one
+ * calculation at a time uses the slots (one per PBC: the DIB and, for acquired rights, 11/2019).
+ * Typed arrays allocated per calculation cost more in garbage collection than the calculation.
+ * A Pbc is valid until the next calculation starts.
+ */
+export class PbcBuffers {
+  size = 0;
+  months = new Int32Array(0);
+  amounts = new Int32Array(0);
+  capped = new Int32Array(0);
+  factors = new Int32Array(0);
+  corrected = new Int32Array(0);
+  asc = new Int32Array(0);
+  tmp = new Int32Array(0);
+  prefix = new Float64Array(1);
+  ensure(size: number): this {
+    if (size > this.size) {
+      const n = Math.max(size, 512);
+      this.size = n;
+      this.months = new Int32Array(n);
+      this.amounts = new Int32Array(n);
+      this.capped = new Int32Array(n);
+      this.factors = new Int32Array(n);
+      this.corrected = new Int32Array(n);
+      this.asc = new Int32Array(n);
+      this.tmp = new Int32Array(n);
+      this.prefix = new Float64Array(n + 1);
+    }
+    return this;
+  }
+}
+
+const POOL: PbcBuffers[] = [];
+export function scratch(slot: number): PbcBuffers {
+  while (POOL.length <= slot) POOL.push(new PbcBuffers());
+  return POOL[slot]!;
+}
+
 export function buildPbc(
   input: RmiInput,
   t: ParameterTables,
   dibMonth: number,
   belowMinimum: Set<number>,
+  buffers: PbcBuffers = new PbcBuffers(),
 ): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
   const size = months.length;
-  const pm = new Int32Array(size);
-  const pa = new Int32Array(size);
-  const pc = new Int32Array(size);
-  const pf = new Int32Array(size);
-  const pr = new Int32Array(size);
+  const b = buffers.ensure(size);
+  const pm = b.months;
+  const pa = b.amounts;
+  const pc = b.capped;
+  const pf = b.factors;
+  const pr = b.corrected;
   const first = t.firstMonth;
   const tetos = t.tetoByMonth;
   const checkBelow = belowMinimum.size > 0;
@@ -90,6 +132,7 @@ export function buildPbc(
     j++;
   }
   return {
+    buffers: b,
     dibMonth,
     months: pm.subarray(0, j),
     amounts: pa.subarray(0, j),
@@ -111,10 +154,50 @@ export interface SortedPbc {
 }
 
 export function sortPbc(p: Pbc): SortedPbc {
-  const asc = p.corrected.slice().sort();
-  const prefix = new Float64Array(asc.length + 1);
+  const asc = p.buffers.asc.subarray(0, p.n);
+  radixSortAsc(p.corrected, asc, p.buffers.tmp.subarray(0, p.n));
+  const prefix = p.buffers.prefix;
+  prefix[0] = 0;
   for (let i = 0; i < asc.length; i++) prefix[i + 1] = prefix[i]! + asc[i]!;
   return { asc, prefix };
+}
+
+const COUNTS = new Int32Array(256);
+
+/**
+ * Sorts non-negative cents ascending into `out` (LSD radix, 8 bits per pass, as many passes as
+ * the largest value needs): a few microseconds for 360 salaries, where TypedArray#sort takes ~10.
+ */
+export function radixSortAsc(src: Int32Array, out: Int32Array, tmp: Int32Array): void {
+  const n = src.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (src[i]! > max) max = src[i]!;
+  let passes = 0;
+  while (passes < 4 && max >>> (8 * passes) > 0) passes++;
+  if (passes === 0) {
+    out.set(src);
+    return;
+  }
+  // ping-pong so that the last pass writes into `out`
+  let from: Int32Array = src;
+  let to: Int32Array = passes % 2 === 1 ? out : tmp;
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = 8 * pass;
+    COUNTS.fill(0);
+    for (let i = 0; i < n; i++) COUNTS[(from[i]! >>> shift) & 255]!++;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = COUNTS[b]!;
+      COUNTS[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i]!;
+      to[COUNTS[(v >>> shift) & 255]!++] = v;
+    }
+    from = to;
+    to = to === out ? tmp : out;
+  }
 }
 
 /**

@@ -82,3 +82,19 @@ describe('integer civil-date arithmetic (hot path) agrees with LocalDate', () =>
     expect(calendarDiff('2000-01-01', '2001-01-01')).toEqual({ years: 1, months: 0, days: 0 });
   });
 });
+
+describe('radix sort of corrected salaries', () => {
+  it('sorts like Array#sort for random non-negative cents of any size', async () => {
+    const fc = (await import('fast-check')).default;
+    const { radixSortAsc } = await import('./salary');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2_147_483_647 }), { maxLength: 400 }), (xs) => {
+        const src = Int32Array.from(xs);
+        const out = new Int32Array(xs.length);
+        radixSortAsc(src, out, new Int32Array(xs.length));
+        expect(Array.from(out)).toEqual([...xs].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
