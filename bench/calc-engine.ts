@@ -187,12 +187,15 @@ console.log(
       baseline: {
         what: 'plain loop summing the 360 amounts of each history',
         ms: Number(baseline.ms.toFixed(1)),
+        cpuMs: Number(baseline.cpuMs.toFixed(1)),
         perSec: perSec(N, baseline.ms),
       },
       engine: {
         what: 'calculateParsed, explain:false (memória off)',
         ms: Math.round(engine.ms),
+        cpuMs: Math.round(engine.cpuMs),
         perSec: perSec(N, engine.ms),
+        perSecCpu: perSec(N, engine.cpuMs),
       },
       engineSingleRule: {
         what: 'calculateParsed with rule ec103_art18 (a decided rule, as the requests module calls it)',

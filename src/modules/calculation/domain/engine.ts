@@ -323,6 +323,10 @@ function evaluate(ctx: Ctx, rule: RuleId): RuleOutcome {
 // ---------------------------------------------------------------------------------------------
 // Post-EC 103 programmed retirements (arts. 15–20) with the §6º discard.
 
+function tcShort(time: Ymd, need: number): string {
+  return `tempo de contribuição de ${formatYmd(time)}, menor que ${need} anos`;
+}
+
 /** Everything the §6º discard search needs, as plain numbers (the hot path allocates nothing). */
 interface DiscardState {
   n: number;
@@ -437,7 +441,6 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const reasons: string[] = [];
   if (q0 < carencia)
     reasons.push(`carência de ${q0} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`);
-  const tcShort = (need: number) => `tempo de contribuição de ${formatYmd(time0)}, menor que ${need} anos`;
   let minTcUnits: number;
   let rateKind: 'coef60' | 'full' | 'fator' = 'coef60';
   const extraSteps: Step[] = [];
@@ -446,7 +449,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     case 'ec103_art15': {
       const row = transitionRow(ctx);
       const points = isWoman ? row.art15PointsWoman : row.art15PointsMan;
-      if (time0.years < minTc) reasons.push(tcShort(minTc));
+      if (time0.years < minTc) reasons.push(tcShort(time0, minTc));
       if (ageUnits + tc0 < points * Y) {
         reasons.push(
           `pontuação ${formatScaled(divRound((ageUnits + tc0) * 100, Y), 2).replace('.', ',')} menor que ${points} pontos exigidos em ${row.year}`,
@@ -464,7 +467,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     case 'ec103_art16': {
       const row = transitionRow(ctx);
       const minAge = isWoman ? row.art16AgeWomanMonths : row.art16AgeManMonths;
-      if (time0.years < minTc) reasons.push(tcShort(minTc));
+      if (time0.years < minTc) reasons.push(tcShort(time0, minTc));
       if (ageMonths < minAge) {
         reasons.push(
           `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
@@ -507,7 +510,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     case 'ec103_art18': {
       const row = transitionRow(ctx);
       const minAge = isWoman ? row.art18AgeWomanMonths : row.art18AgeManMonths;
-      if (time0.years < 15) reasons.push(tcShort(15));
+      if (time0.years < 15) reasons.push(tcShort(time0, 15));
       if (ageMonths < minAge) {
         reasons.push(
           `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
@@ -530,7 +533,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
           `filiação em ${ctx.firstAffiliation ? br(ctx.firstAffiliation) : '(sem vínculos)'}, antes da EC 103: a regra permanente vale para filiados depois de ${br(EC103_DATE)} (para os demais, art. 18)`,
         );
       }
-      if (time0.years < minYears) reasons.push(tcShort(minYears));
+      if (time0.years < minYears) reasons.push(tcShort(time0, minYears));
       if (ageMonths < minAge) reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
       minTcUnits = minYears * Y;
       break;

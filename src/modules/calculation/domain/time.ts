@@ -34,8 +34,11 @@ export function minusMonths(t: Ymd, k: number): Ymd {
   return { years: Math.floor(total / 12), months: total % 12, days: t.days };
 }
 
+function part(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function formatYmd(t: Ymd): string {
-  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return `${part(t.years, 'ano', 'anos')}, ${part(t.months, 'mês', 'meses')} e ${part(t.days, 'dia', 'dias')}`;
 }
 
