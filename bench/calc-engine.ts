@@ -223,6 +223,7 @@ console.log(
         perSec: perSec(explainN, withMemoria.ms),
       },
       ratioEngineToBaseline: Number((engine.ms / baseline.ms).toFixed(1)),
+      ratioEngineToBaselineCpu: Number((engine.cpuMs / Math.max(baseline.cpuMs, 0.001)).toFixed(1)),
       target: '≥ 50 000 calculations/s',
       meetsTargetWall: perSec(N, engine.ms) >= 50_000,
       meetsTargetCpu: perSec(N, engine.cpuMs) >= 50_000,

@@ -374,6 +374,8 @@ describe('rules in force at older DIBs', () => {
       t,
     );
     const art17 = r.alternatives.find((a) => a.rule === 'ec103_art17') ?? { reasons: [] as string[] };
-    expect([...art17.reasons, ...(r.rule === 'ec103_art17' ? ['escolhida'] : [])].join(' ')).toMatch(/IBGE de 2019/);
+    expect([...art17.reasons, ...(r.rule === 'ec103_art17' ? ['escolhida'] : [])].join(' ')).toMatch(
+      /IBGE de 2019/,
+    );
   });
 });
