@@ -8,4 +8,9 @@ import { organizationModule } from './organization/module';
  * Every bounded context, in dependency order: migrations run and demo data loads in this order,
  * routes and CLI commands are registered from it. Adding a module is adding one line here.
  */
-export const modules: readonly ModuleDefinition[] = [organizationModule, identityModule, auditModule, calculationModule];
+export const modules: readonly ModuleDefinition[] = [
+  organizationModule,
+  identityModule,
+  auditModule,
+  calculationModule,
+];

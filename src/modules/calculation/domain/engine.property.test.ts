@@ -29,12 +29,6 @@ const tetos = ranges('teto_rgps.csv', 'teto_reais');
 const minimums = ranges('salario_minimo.csv', 'valor_reais');
 const at = (list: { from: string; to: string; v: Decimal }[], m: string) =>
   list.filter((x) => x.from <= m && m <= x.to).at(-1)!.v;
-const art18 = new Map(
-  csv('regras_transicao_ec103_por_ano.csv').map((r) => [
-    Number(r['ano']),
-    { w: Number(r['art18_idade_mulher']), m: Number(r['art18_idade_homem']) },
-  ]),
-);
 
 const monthAdd = (c: string, k: number) => {
   const i = Number(c.slice(0, 4)) * 12 + Number(c.slice(5, 7)) - 1 + k;

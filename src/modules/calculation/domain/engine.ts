@@ -24,7 +24,6 @@ import {
   sortPbc,
 } from './salary';
 import {
-  formatFactor,
   type LifeTable,
   lifeExpectancyTenths,
   lifeTableAt,
@@ -703,7 +702,7 @@ function clampSteps(ctx: Ctx, raw: number, final: number, replacesIncome: boolea
   return out;
 }
 
-function pbcSteps(ctx: Ctx, pbc: Pbc): Step[] {
+function pbcSteps(_ctx: Ctx, pbc: Pbc): Step[] {
   const steps: Step[] = [
     {
       what: `Período básico de cálculo: competências de 07/1994 a ${comp(pbc.dibMonth - 1)} com salário de contribuição`,

@@ -109,7 +109,7 @@ export function buildPbc(
       continue;
     }
     const teto = tetos[m - first] || tetoAt(t, m); // tetoAt throws the pt-BR message when unknown
-    const capped = a < teto ? a : teto;
+    const capped = Math.min(a, teto);
     const f = factors[m - first]!;
     // round(capped × f / 10^6) half up; capped ≤ 10^6 and f < 2^31, so the product is exact
     const prod = capped * f;
