@@ -174,3 +174,24 @@ describe('engine vs an independent decimal.js reference on random histories', as
     );
   });
 });
+
+describe('fator previdenciário vs the formula in decimal.js', () => {
+  it('f = (Tc·a/Es)·[1 + (Id + Tc·a)/100] rounded half up to 4 decimals, for any Tc, Id and Es', async () => {
+    const { fatorFromUnits } = await import('./engine');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4380, max: 60 * 4380 }),
+        fc.integer({ min: 40 * 4380, max: 100 * 4380 }),
+        fc.integer({ min: 50, max: 450 }),
+        (tc, age, es) => {
+          const Tc = new Decimal(tc).div(4380);
+          const Id = new Decimal(age).div(4380);
+          const a = new Decimal('0.31');
+          const f = Tc.mul(a).div(new Decimal(es).div(10)).mul(Id.add(Tc.mul(a)).div(100).add(1));
+          expect(fatorFromUnits(tc, age, es)).toBe(f.toDecimalPlaces(4).mul(10_000).toNumber());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
