@@ -187,7 +187,9 @@ describe('fator previdenciário vs the formula in decimal.js', () => {
           const Tc = new Decimal(tc).div(4380);
           const Id = new Decimal(age).div(4380);
           const a = new Decimal('0.31');
-          const f = Tc.mul(a).div(new Decimal(es).div(10)).mul(Id.add(Tc.mul(a)).div(100).add(1));
+          const f = Tc.mul(a)
+            .div(new Decimal(es).div(10))
+            .mul(Id.add(Tc.mul(a)).div(100).add(1));
           expect(fatorFromUnits(tc, age, es)).toBe(f.toDecimalPlaces(4).mul(10_000).toNumber());
         },
       ),
