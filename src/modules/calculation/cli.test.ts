@@ -142,7 +142,7 @@ describe('calc rmi bad input (in process)', () => {
       'contributions.1.month',
     ],
     ['malformed date', { ...valid, birth_date: '20/04/1960' }, 'birth_date'],
-  ])('%s → exit 2 naming %s', async (_name, body, field) => {
+  ])('%s → exit 2 naming the field', async (_name, body, field) => {
     expect(await run(body)).toBe(2);
     expect(stderr).toContain(`${field}:`);
     expect(stdout).toBe('');
