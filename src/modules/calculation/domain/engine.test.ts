@@ -181,6 +181,16 @@ describe('the issue example (man born 20/04/1960, DIB 10/06/2025, employee since
     expect(r.alternatives.find((a) => a.rule === 'ec103_art17')!.reasons[0]).toMatch(/tábua .* de 2023/);
   });
 
+  it('the literal issue input (one salary, 07/1994): 582,86 × 11,448160 = 6.672,67 ÷ 108 = 61,78 (Lei 14.331/2022) is raised to the minimum wage; ties go to art. 20', () => {
+    const r = calculateRmi(
+      { ...base, rule: 'auto', contributions: [{ month: '1994-07', amount: '582.86' }] },
+      t,
+    );
+    expect(r.average).toBe('61.78');
+    expect(r.rmi).toBe('1518.00');
+    expect(r.rule).toBe('ec103_art20');
+  });
+
   it('asking explicitly for art. 17 fails with the missing-table message', () => {
     expect(() => calculateRmi({ ...base, rule: 'ec103_art17' }, t)).toThrow(
       /tábua completa de mortalidade do IBGE de 2023/,

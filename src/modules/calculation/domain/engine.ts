@@ -69,6 +69,8 @@ export interface RuleOutcome {
   reasons: string[];
   /** Cents; null when not eligible or not computable (a table is missing). */
   rmi: number | null;
+  /** SB × coefficient before the minimum-wage floor and the teto: breaks ties between rules. */
+  rawRmi?: number;
   average: number | null;
   benefitSalary: number | null;
   /** ×10^4. */
@@ -247,7 +249,9 @@ export function runEngine(
   return { dib: input.dib, best, outcomes: ordered, baseSteps };
 }
 
-const byRmiDesc = (a: RuleOutcome, b: RuleOutcome) => b.rmi! - a.rmi!;
+// Equal RMIs (e.g. all raised to the minimum wage): the rule with the higher unclamped value first.
+const byRmiDesc = (a: RuleOutcome, b: RuleOutcome) =>
+  b.rmi! - a.rmi! || (b.rawRmi ?? b.rmi!) - (a.rawRmi ?? a.rmi!);
 
 function defaultRule(input: RmiInput): RuleId {
   const pre = input.dib < EC103_DATE;
@@ -667,6 +671,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     eligible: true,
     reasons: [`requisitos da ${RULES[rule]} cumpridos`],
     rmi: bestRmi,
+    rawRmi: raw,
     average: bestAvg,
     benefitSalary: sb,
     coefficient: usesFator ? RATE_SCALE : bestRate,
