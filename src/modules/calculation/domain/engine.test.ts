@@ -355,6 +355,24 @@ describe('rules in force at older DIBs', () => {
     expect(r.coefficient).toBe('1.00');
   });
 
+  it('DIB on 29/11/1999 (Lei 9.876 in force, fator at 0/60): 80% average and no fator, no life table needed', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1945-01-01',
+        request_date: '1999-11-29',
+        links: [{ start: '1963-01-01', end: '1999-10-31', category: 'employee' }],
+        contributions: history('1994-07', '1999-10', '800.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.eligible).toBe(true);
+    expect(r.fator_previdenciario).toBeNull();
+    expect(r.steps.some((s) => s.legal.startsWith('Lei 9.876/1999, art. 3º'))).toBe(true);
+  });
+
   it('DIB before 29/11/1999 whose 48-month window reaches before 07/1994 is refused clearly', () => {
     expect(() =>
       calculateRmi(

@@ -911,6 +911,10 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
   const minBase = minimumWageAt(t, baseMonth);
   let sb = average;
   let fator: number | null = null;
+  // Lei 9.876 art. 5º: 1/60 of the average per month after 11/1999, until 60/60 in 11/2004
+  // (DIB on 29–30/11/1999: 0/60, the fator has no effect yet).
+  const k = Math.min(60, Math.max(0, baseMonth - Competence.index('1999-11' as Competence)));
+  if (k === 0) fatorMode = 'none';
   if (fatorMode !== 'none') {
     const lt = lifeTableAt(t, baseDate);
     if ('missing' in lt) {
@@ -932,8 +936,6 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
       const tcUnits = ymdUnits(time) + (isWoman ? 5 * Y : 0);
       const f = fatorFromUnits(tcUnits, ymdUnits(age), lifeExpectancyTenths(lt.table, age.years));
       const applied = fatorMode === 'if_favourable' ? Math.max(f, RATE_SCALE) : f;
-      // Lei 9.876 art. 5º: 1/60 of the average per month after 11/1999, until 60/60 in 11/2004.
-      const k = Math.min(60, Math.max(0, baseMonth - Competence.index('1999-11' as Competence)));
       const effectiveNum = k * applied + (60 - k) * RATE_SCALE; // ×10^4 × 60
       sb = mulDivRound(average, effectiveNum, 60 * RATE_SCALE);
       // report the fator only when it was applied (a fator below 1 is waived under art. 29-C / Lei 9.876 art. 7º)
