@@ -263,7 +263,7 @@ function defaultRule(input: RmiInput): RuleId {
 function pbcAt(ctx: Ctx, dibMonth: number): Pbc {
   let p = ctx.pbcs.get(dibMonth);
   if (!p) {
-    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum, scratch(ctx.pbcs.size));
+    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum, scratch(ctx.pbcs.size), ctx.explain);
     ctx.pbcs.set(dibMonth, p);
   }
   return p;

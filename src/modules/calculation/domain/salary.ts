@@ -78,6 +78,8 @@ export function buildPbc(
   dibMonth: number,
   belowMinimum: Set<number>,
   buffers: PbcBuffers = new PbcBuffers(),
+  /** Keep the informed amount, the capped amount and the factor of each month (for the memória). */
+  detail = true,
 ): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
@@ -124,9 +126,11 @@ export function buildPbc(
     }
     if (2 * r >= FACTOR_SCALE) q++;
     pm[j] = m;
-    pa[j] = a;
-    pc[j] = capped;
-    pf[j] = f;
+    if (detail) {
+      pa[j] = a;
+      pc[j] = capped;
+      pf[j] = f;
+    }
     pr[j] = q;
     sum += q;
     j++;
