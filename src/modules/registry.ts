@@ -3,6 +3,7 @@ import { auditModule } from './audit/module';
 import { calculationModule } from './calculation/module';
 import { identityModule } from './identity/module';
 import { organizationModule } from './organization/module';
+import { requestsModule } from './requests/module';
 
 /**
  * Every bounded context, in dependency order: migrations run and demo data loads in this order,
@@ -13,4 +14,5 @@ export const modules: readonly ModuleDefinition[] = [
   identityModule,
   auditModule,
   calculationModule,
+  requestsModule,
 ];
