@@ -111,7 +111,9 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
   let total = 0;
   for (let b = 0; b < maxBatches; b++) {
     const sealed = await db.tx(async (tx) => {
-      const got = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+      const got = await tx.execute<{ ok: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
+      );
       if (!got.rows[0]?.ok) return 0;
       const state = await tx.execute<{ low: string; horizon: string }>(
         sql`SELECT low_txid::text AS low, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM audit_seal_state`,
@@ -126,7 +128,9 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
          ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
       );
       if (rows.rows.length > 0) {
-        const last = await tx.execute<{ hash: string }>(sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+        const last = await tx.execute<{ hash: string }>(
+          sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
+        );
         let prev = last.rows[0]?.hash ?? GENESIS;
         const seqs: number[] = [];
         const prevs: string[] = [];
