@@ -1,0 +1,378 @@
+import { once } from 'node:events';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Ctx } from '../../platform/auth/roles';
+import type { Orm } from '../../platform/db/database';
+import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import type { Progress } from '../../platform/module';
+import {
+  type BenefitRecord,
+  COMPETENCE_SLOTS,
+  competenceIndex,
+  type ImportRecord,
+  type LinkRecord,
+  type PersonRecord,
+  type RemunerationRecord,
+  RowError,
+} from './domain/records';
+import type { RecordSource } from './import-sources';
+
+export interface ImportSummary {
+  people: number;
+  links: number;
+  remunerations: number;
+  benefits: number;
+  /** 'copy' on PostgreSQL; 'insert' (batched multi-row INSERT) on the embedded PGlite. */
+  method: 'copy' | 'insert';
+}
+
+export interface ImportOptions {
+  progress?: (label: string, total: number) => Progress;
+  /** Rows per INSERT statement on the fallback path (PGlite). */
+  batchSize?: number;
+  /** Forces the INSERT path even on PostgreSQL (tests compare both paths). */
+  forceInsert?: boolean;
+}
+
+const PV_B: ReadonlySet<ImportRecord['kind']> = new Set(['P', 'V', 'B']);
+const R_ONLY: ReadonlySet<ImportRecord['kind']> = new Set(['R']);
+const COPY_FLUSH_CHARS = 1 << 18;
+
+const lineError = (e: RowError) =>
+  new AppError('unprocessable', `Linha ${e.line}: ${e.message}. Nada foi importado.`, {
+    errors: [{ field: `linha ${e.line}`, message: e.message }],
+    extra: { line: e.line },
+  });
+
+/**
+ * Bulk import of people, links, monthly remunerations and previous benefits (module README,
+ * "Importação em lote"). All or nothing: one transaction; the first bad row aborts it with its
+ * line number. Re-import policy: the file is authoritative for what it declares — people and
+ * links are upserted by CPF and (CPF, seq), benefits by NB, and the remunerations of every link
+ * declared in the file are replaced by the file's. Importing the same file twice leaves the same
+ * data (idempotent).
+ *
+ * Streaming in two passes over the source: (1) P/V/B records, kept in memory (their number is
+ * that of people, not of months); (2) R records streamed into COPY (PostgreSQL) or batched
+ * INSERTs (PGlite: COPY FROM STDIN does not cross pglite-socket). Memory per link: its id and a
+ * 300-byte bitmap of competences to reject duplicates with their line number.
+ */
+export async function importContributions(
+  deps: Deps,
+  ctx: Ctx,
+  source: RecordSource,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  // ---- pass 1: people, links, benefits (validated, checked for duplicates in the file)
+  const people = new Map<string, PersonRecord>();
+  const links = new Map<string, LinkRecord>();
+  const benefits = new Map<string, BenefitRecord>();
+  const bar1 = opts.progress?.('Lendo cadastro (pessoas, vínculos, benefícios)', source.size);
+  try {
+    await source.scan(
+      PV_B,
+      (r) => {
+        if (r.kind === 'P') {
+          const prev = people.get(r.cpf);
+          if (prev) throw new RowError(r.line, `CPF ${r.cpf} repetido (já declarado na linha ${prev.line})`);
+          people.set(r.cpf, r);
+        } else if (r.kind === 'V') {
+          const key = `${r.cpf}:${r.seq}`;
+          const prev = links.get(key);
+          if (prev)
+            throw new RowError(
+              r.line,
+              `vínculo seq ${r.seq} repetido para o CPF (já declarado na linha ${prev.line})`,
+            );
+          links.set(key, r);
+        } else if (r.kind === 'B') {
+          const prev = benefits.get(r.nb);
+          if (prev) throw new RowError(r.line, `NB ${r.nb} repetido (já declarado na linha ${prev.line})`);
+          benefits.set(r.nb, r);
+        }
+      },
+      async (bytes) => bar1?.update(bytes),
+    );
+  } catch (e) {
+    throw e instanceof RowError ? lineError(e) : e;
+  } finally {
+    bar1?.stop();
+  }
+
+  const client = await deps.db.pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    try {
+      const personIds = await upsertPeople(client, people, links, benefits);
+      const linkState = await upsertLinks(client, personIds, links);
+      await upsertBenefits(client, personIds, benefits);
+
+      // ---- pass 2: remunerations
+      const useCopy = deps.db.kind === 'postgres' && !opts.forceInsert;
+      const bar2 = opts.progress?.('Importando remunerações', source.size);
+      let count = 0;
+      const check = (r: RemunerationRecord): LinkState => {
+        const st = linkState.get(`${r.cpf}:${r.seq}`);
+        if (!st)
+          throw new RowError(
+            r.line,
+            `remuneração do vínculo seq ${r.seq} do CPF ${r.cpf}, que não foi declarado no arquivo (registro V)`,
+          );
+        const idx = competenceIndex(r.competence);
+        const byte = idx >> 3;
+        const bit = 1 << (idx & 7);
+        if (st.months[byte]! & bit)
+          throw new RowError(
+            r.line,
+            `competência ${r.competence} repetida para o mesmo vínculo (seq ${r.seq})`,
+          );
+        st.months[byte]! |= bit;
+        count++;
+        return st;
+      };
+      try {
+        if (useCopy) {
+          const copy = client.query(
+            copyFrom(
+              'COPY contrib_remunerations (link_id, competence, part, amount_cents, indicators) FROM STDIN',
+            ),
+          );
+          const copyDone = new Promise<void>((resolve, reject) => {
+            copy.on('finish', resolve);
+            copy.on('error', reject);
+          });
+          // A COPY error surfaces here or on write; keep it from becoming unhandled.
+          copyDone.catch(() => {});
+          let buf = '';
+          try {
+            await source.scan(
+              R_ONLY,
+              (rec) => {
+                const r = rec as RemunerationRecord;
+                const st = check(r);
+                buf += `${st.id}\t${r.competence}-01\t0\t${r.amountCents}\t${
+                  r.indicators.length ? `{${r.indicators.join(',')}}` : '\\N'
+                }\n`;
+              },
+              async (bytes) => {
+                if (buf.length >= COPY_FLUSH_CHARS) {
+                  const ok = copy.write(buf);
+                  buf = '';
+                  if (!ok) await Promise.race([once(copy, 'drain'), copyDone]);
+                }
+                bar2?.update(bytes);
+              },
+            );
+          } catch (e) {
+            // Abort the COPY so the connection comes back in a known state (the transaction rolls back).
+            copy.destroy(e as Error);
+            await copyDone.catch(() => {});
+            throw e;
+          }
+          if (buf) copy.write(buf);
+          copy.end();
+          await copyDone;
+        } else {
+          const size = opts.batchSize ?? 1000;
+          let batch: [number, string, number, string[] | null][] = [];
+          const flushBatch = async () => {
+            if (!batch.length) return;
+            const params: unknown[] = [];
+            const values = batch.map((b, i) => {
+              params.push(b[0], `${b[1]}-01`, b[2], b[3]);
+              const o = i * 4;
+              return `($${o + 1}::bigint, $${o + 2}::date, 0, $${o + 3}::bigint, $${o + 4}::text[])`;
+            });
+            batch = [];
+            await client.query(
+              `INSERT INTO contrib_remunerations (link_id, competence, part, amount_cents, indicators) VALUES ${values.join(',')}`,
+              params,
+            );
+          };
+          await source.scan(
+            R_ONLY,
+            (rec) => {
+              const r = rec as RemunerationRecord;
+              const st = check(r);
+              batch.push([st.id, r.competence, r.amountCents, r.indicators.length ? r.indicators : null]);
+            },
+            async (bytes) => {
+              while (batch.length >= size) {
+                const rest = batch.slice(size);
+                batch = batch.slice(0, size);
+                await flushBatch();
+                batch = rest;
+              }
+              bar2?.update(bytes);
+            },
+          );
+          while (batch.length) {
+            const rest = batch.slice(size);
+            batch = batch.slice(0, size);
+            await flushBatch();
+            batch = rest;
+          }
+        }
+      } finally {
+        bar2?.stop();
+      }
+
+      const summary: ImportSummary = {
+        people: people.size,
+        links: links.size,
+        remunerations: count,
+        benefits: benefits.size,
+        method: useCopy ? 'copy' : 'insert',
+      };
+      const exec = drizzle(client) as unknown as Orm;
+      await deps.audit.record(exec, ctx, {
+        action: 'contributions.import',
+        resourceType: 'contrib_import',
+        resourceId: ctx.requestId,
+        details: { ...summary },
+      });
+      await client.query('COMMIT');
+      return summary;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      if (e instanceof RowError) throw lineError(e);
+      throw e;
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+interface LinkState {
+  id: number;
+  months: Uint8Array;
+}
+
+async function upsertPeople(
+  client: pg.PoolClient,
+  people: Map<string, PersonRecord>,
+  links: Map<string, LinkRecord>,
+  benefits: Map<string, BenefitRecord>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const list = [...people.values()];
+  for (let i = 0; i < list.length; i += 2000) {
+    const part = list.slice(i, i + 2000);
+    const res = await client.query<{ id: number; cpf: string }>(
+      `INSERT INTO contrib_people (cpf, nit, name, birth_date, sex)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[])
+       ON CONFLICT (cpf) DO UPDATE SET nit = COALESCE(excluded.nit, contrib_people.nit), name = excluded.name,
+         birth_date = excluded.birth_date, sex = excluded.sex, updated_at = now()
+       RETURNING id, cpf`,
+      [
+        part.map((p) => p.cpf),
+        part.map((p) => p.nit),
+        part.map((p) => p.name),
+        part.map((p) => p.birthDate),
+        part.map((p) => p.sex),
+      ],
+    );
+    for (const r of res.rows) ids.set(r.cpf, Number(r.id));
+  }
+  // People referenced by links/benefits but not declared in the file must already exist.
+  const referenced = new Map<string, number>();
+  for (const l of links.values())
+    if (!ids.has(l.cpf) && !referenced.has(l.cpf)) referenced.set(l.cpf, l.line);
+  for (const b of benefits.values())
+    if (!ids.has(b.cpf) && !referenced.has(b.cpf)) referenced.set(b.cpf, b.line);
+  if (referenced.size) {
+    const res = await client.query<{ id: number; cpf: string }>(
+      'SELECT id, cpf FROM contrib_people WHERE cpf = ANY($1::text[])',
+      [[...referenced.keys()]],
+    );
+    for (const r of res.rows) ids.set(r.cpf, Number(r.id));
+    for (const [cpf, line] of referenced)
+      if (!ids.has(cpf))
+        throw new RowError(line, `CPF ${cpf} não cadastrado e sem registro de pessoa (P) no arquivo`);
+  }
+  return ids;
+}
+
+async function upsertLinks(
+  client: pg.PoolClient,
+  personIds: Map<string, number>,
+  links: Map<string, LinkRecord>,
+): Promise<Map<string, LinkState>> {
+  const state = new Map<string, LinkState>();
+  const list = [...links.values()];
+  const byPersonSeq = new Map<string, string>();
+  for (let i = 0; i < list.length; i += 2000) {
+    const part = list.slice(i, i + 2000);
+    const res = await client.query<{ id: number; person_id: number; seq: number }>(
+      `INSERT INTO contrib_links (person_id, seq, employer_doc, employer_doc_type, employer_name, category,
+         start_date, end_date, indicators, source)
+       SELECT p, s, d, dt, n, c, sd, ed, string_to_array(ind, ','), 'import'
+         FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[])
+           AS u(p, s, d, dt, n, c, sd, ed, ind)
+       ON CONFLICT (person_id, seq) DO UPDATE SET employer_doc = excluded.employer_doc,
+         employer_doc_type = excluded.employer_doc_type, employer_name = excluded.employer_name,
+         category = excluded.category, start_date = excluded.start_date, end_date = excluded.end_date,
+         indicators = excluded.indicators, source = excluded.source, updated_at = now()
+       RETURNING id, person_id, seq`,
+      [
+        part.map((l) => personIds.get(l.cpf)),
+        part.map((l) => l.seq),
+        part.map((l) => l.employerDoc),
+        part.map((l) => l.employerDocType),
+        part.map((l) => l.employerName),
+        part.map((l) => l.category),
+        part.map((l) => l.start),
+        part.map((l) => l.end),
+        part.map((l) => l.indicators.join(',')),
+      ],
+    );
+    for (const l of part) byPersonSeq.set(`${personIds.get(l.cpf)}:${l.seq}`, `${l.cpf}:${l.seq}`);
+    for (const r of res.rows) {
+      const key = byPersonSeq.get(`${r.person_id}:${r.seq}`)!;
+      state.set(key, { id: Number(r.id), months: new Uint8Array(COMPETENCE_SLOTS / 8) });
+    }
+  }
+  // Replace policy: the file carries the whole history of each link it declares.
+  const ids = [...state.values()].map((s) => s.id);
+  for (let i = 0; i < ids.length; i += 10_000)
+    await client.query('DELETE FROM contrib_remunerations WHERE link_id = ANY($1::bigint[])', [
+      ids.slice(i, i + 10_000),
+    ]);
+  return state;
+}
+
+async function upsertBenefits(
+  client: pg.PoolClient,
+  personIds: Map<string, number>,
+  benefits: Map<string, BenefitRecord>,
+): Promise<void> {
+  const list = [...benefits.values()];
+  for (let i = 0; i < list.length; i += 2000) {
+    const part = list.slice(i, i + 2000);
+    const res = await client.query<{ nb: string }>(
+      `INSERT INTO contrib_benefits (person_id, nb, species, dib, dcb, status, source)
+       SELECT p, nb, sp, dib, dcb, st, 'import'
+         FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::date[], $5::date[], $6::text[]) AS u(p, nb, sp, dib, dcb, st)
+       ON CONFLICT (nb) DO UPDATE SET species = excluded.species, dib = excluded.dib, dcb = excluded.dcb,
+         status = excluded.status, source = excluded.source, updated_at = now()
+         WHERE contrib_benefits.person_id = excluded.person_id
+       RETURNING nb`,
+      [
+        part.map((b) => personIds.get(b.cpf)),
+        part.map((b) => b.nb),
+        part.map((b) => b.species),
+        part.map((b) => b.dib),
+        part.map((b) => b.dcb),
+        part.map((b) => b.status),
+      ],
+    );
+    const done = new Set(res.rows.map((r) => r.nb.trim()));
+    for (const b of part)
+      if (!done.has(b.nb)) throw new RowError(b.line, `NB ${b.nb} já pertence a outra pessoa`);
+  }
+}
