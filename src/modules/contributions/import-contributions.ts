@@ -7,9 +7,9 @@ import type { Orm } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import type { Progress } from '../../platform/module';
+import { MonthSet } from './domain/month-set';
 import {
   type BenefitRecord,
-  COMPETENCE_SLOTS,
   competenceIndex,
   type ImportRecord,
   type LinkRecord,
@@ -38,7 +38,7 @@ export interface ImportOptions {
 
 const PV_B: ReadonlySet<ImportRecord['kind']> = new Set(['P', 'V', 'B']);
 const R_ONLY: ReadonlySet<ImportRecord['kind']> = new Set(['R']);
-const COPY_FLUSH_CHARS = 1 << 18;
+const COPY_BUFFER_BYTES = 1 << 18;
 
 const lineError = (e: RowError) =>
   new AppError('unprocessable', `Linha ${e.line}: ${e.message}. Nada foi importado.`, {
@@ -56,8 +56,8 @@ const lineError = (e: RowError) =>
  *
  * Streaming in two passes over the source: (1) P/V/B records, kept in memory (their number is
  * that of people, not of months); (2) R records streamed into COPY (PostgreSQL) or batched
- * INSERTs (PGlite: COPY FROM STDIN does not cross pglite-socket). Memory per link: its id and a
- * 300-byte bitmap of competences to reject duplicates with their line number.
+ * INSERTs (PGlite: COPY FROM STDIN does not cross pglite-socket). Memory per link: its id and the
+ * runs of competences seen (MonthSet), to reject a duplicate with its line number.
  */
 export async function importContributions(
   deps: Deps,
@@ -109,6 +109,12 @@ export async function importContributions(
       const personIds = await upsertPeople(client, people, links, benefits);
       const linkState = await upsertLinks(client, personIds, links);
       await upsertBenefits(client, personIds, benefits);
+      const declared = { people: people.size, links: links.size, benefits: benefits.size };
+      // Only the link ids are needed from here on: free the records.
+      people.clear();
+      links.clear();
+      benefits.clear();
+      personIds.clear();
 
       // ---- pass 2: remunerations
       const useCopy = deps.db.kind === 'postgres' && !opts.forceInsert;
@@ -146,22 +152,34 @@ export async function importContributions(
           });
           // A COPY error surfaces here or on write; keep it from becoming unhandled.
           copyDone.catch(() => {});
-          let buf = '';
+          // Rows go straight into a byte buffer (not a growing string), so nothing but the
+          // buffer outlives a row: the garbage dies young and memory stays flat (see README).
+          let out = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+          let pos = 0;
           try {
             await source.scan(
               R_ONLY,
               (rec) => {
                 const r = rec as RemunerationRecord;
                 const st = check(r);
-                buf += `${st.id}\t${r.competence}-01\t0\t${r.amountCents}\t${
+                const row = `${st.id}\t${r.competence}-01\t0\t${r.amountCents}\t${
                   r.indicators.length ? `{${r.indicators.join(',')}}` : '\\N'
                 }\n`;
+                if (pos + row.length > out.length) {
+                  // Rare: the buffer filled within one input chunk; hand it over and start another.
+                  copy.write(out.subarray(0, pos));
+                  out = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+                  pos = 0;
+                }
+                // Every character is ASCII (digits, tabs, validated indicator codes).
+                pos += out.latin1Write(row, pos);
               },
               async (bytes) => {
-                if (buf.length >= COPY_FLUSH_CHARS) {
-                  const ok = copy.write(buf);
-                  buf = '';
-                  if (!ok) await Promise.race([once(copy, 'drain'), copyDone]);
+                if (pos > 0) {
+                  const ok = copy.write(out.subarray(0, pos));
+                  out = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+                  pos = 0;
+                  if (!ok) await once(copy, 'drain'); // rejects on 'error'
                 }
                 bar2?.update(bytes);
               },
@@ -172,7 +190,7 @@ export async function importContributions(
             await copyDone.catch(() => {});
             throw e;
           }
-          if (buf) copy.write(buf);
+          if (pos > 0) copy.write(out.subarray(0, pos));
           copy.end();
           await copyDone;
         } else {
@@ -221,10 +239,10 @@ export async function importContributions(
       }
 
       const summary: ImportSummary = {
-        people: people.size,
-        links: links.size,
+        people: declared.people,
+        links: declared.links,
         remunerations: count,
-        benefits: benefits.size,
+        benefits: declared.benefits,
         method: useCopy ? 'copy' : 'insert',
       };
       const exec = drizzle(client) as unknown as Orm;
@@ -250,7 +268,7 @@ export async function importContributions(
 
 interface LinkState {
   id: number;
-  months: Uint8Array;
+  months: MonthSet;
 }
 
 async function upsertPeople(
@@ -334,7 +352,7 @@ async function upsertLinks(
     for (const l of part) byPersonSeq.set(`${personIds.get(l.cpf)}:${l.seq}`, `${l.cpf}:${l.seq}`);
     for (const r of res.rows) {
       const key = byPersonSeq.get(`${r.person_id}:${r.seq}`)!;
-      state.set(key, { id: Number(r.id), months: new Uint8Array(COMPETENCE_SLOTS / 8) });
+      state.set(key, { id: Number(r.id), months: new MonthSet() });
     }
   }
   // Replace policy: the file carries the whole history of each link it declares.

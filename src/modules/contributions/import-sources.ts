@@ -29,7 +29,7 @@ export interface RecordSource {
 
 export type ImportFormat = 'csv' | 'json';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 async function* chunksOf(path: string): AsyncGenerator<string> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK });
@@ -91,7 +91,9 @@ function csvSource(chunks: () => AsyncGenerator<string>, size: number): RecordSo
         if (kind !== 'P' && kind !== 'V' && kind !== 'B')
           throw new RowError(lineNo, `tipo de registro desconhecido "${line[0]}" (use P, V, R ou B)`);
         if (!kinds.has(kind)) return;
-        const f = splitCsvLine(line);
+        // These records are kept for the whole import: copy the line so that the strings taken
+        // from it do not pin the whole 64 KiB input chunk in memory (V8 sliced strings).
+        const f = splitCsvLine(Buffer.from(line, 'utf8').toString('utf8'));
         if (!f) throw new RowError(lineNo, 'aspas não fechadas');
         const need = kind === 'P' ? [6, 6] : kind === 'V' ? [8, 10] : [7, 7];
         if (f.length < need[0]! || f.length > need[1]!)
