@@ -71,8 +71,20 @@ const FOOTERS = [
   'O segurado somente terá reconhecida como tempo de contribuição ao RGPS a competência cujo valor consolidado seja igual ou superior ao salário mínimo, sendo assegurados os ajustes de complementação, utilização ou agrupamento, conforme o caso, de acordo com o § 14 do art.195 da CF/1988 e art.29 da EC 103/2019.',
 ];
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The footer texts as patterns where any whitespace (or none, at a line break) may separate words. */
-const FOOTER_RES = FOOTERS.map((f) => new RegExp(f.split(/\s+/).map(escapeRe).join('\\s+'), 'g'));
+/**
+ * The footer texts as patterns: any whitespace between words, and optional whitespace after a
+ * hyphen, dot or slash (extractors split "19-F" into "19- F" where the PDF broke the line).
+ */
+const FOOTER_RES = FOOTERS.map(
+  (f) =>
+    new RegExp(
+      f
+        .split(/\s+/)
+        .map((w) => escapeRe(w).replace(/(\\?[-./])/g, '$1\\s*'))
+        .join('\\s+'),
+      'g',
+    ),
+);
 const HEADER_RE =
   /(?:P[áa]gina\s+\d+\s+de\s+\d+\s+)?INSS\s+CNIS\s*-\s*Cadastro\s+Nacional\s+de\s+Informa[çc][õo]es\s+Sociais(?:\s+P[áa]gina\s+\d+\s+de\s+\d+)?\s+Extrato\s+Previdenci[áa]rio(?:\s+\d{2}\/\d{2}\/\d{4}\s+\d{2}:\d{2}(?::\d{2})?)?(?:\s+P[áa]gina\s+\d+\s+de\s+\d+)?\s+Identifica[çc][ãa]o\s+do\s+Filiado[\s\S]*?Nome\s+da\s+m[ãa]e:?[^\n]*/g;
 const COLUMN_HEADERS = [
@@ -226,8 +238,9 @@ export function parseCnisText(text: string): CnisExtract {
           statusCode = Number(tok[i]);
           i += 2;
           const st: string[] = [];
-          while (i < tok.length && /^[A-ZÀ-Ý]+$/.test(tok[i]!) && tok[i] !== 'Remunerações')
-            st.push(tok[i++]!);
+          // The status is on the dates' line; a wrapped species name continues on the next ones.
+          const line = tokLine[i - 1];
+          while (i < tok.length && tokLine[i] === line && /^[A-ZÀ-Ý]+$/.test(tok[i]!)) st.push(tok[i++]!);
           statusText = st.join(' ');
         }
         const b: CnisBenefit = {
@@ -296,7 +309,11 @@ export function parseCnisText(text: string): CnisExtract {
       i++;
       const l = owner as CnisLink;
       while (i < tok.length) {
-        const code = tok[i]!.replace(/,$/, '');
+        // Extractors may split a code after its hyphens ("IVIN- JORN- DIFERENCIADA").
+        let raw = tok[i]!;
+        while (raw.endsWith('-') && i + 1 < tok.length && /^[A-Z0-9][A-Z0-9-]*,?$/.test(tok[i + 1]!))
+          raw += tok[++i]!;
+        const code = raw.replace(/,$/, '');
         if (!isIndicatorCode(code)) break;
         if (!l.indicators.includes(code)) l.indicators.push(code);
         i++;
