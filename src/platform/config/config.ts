@@ -44,8 +44,16 @@ const schema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
-  UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
-  UPLOAD_MAX_REQUEST_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  UPLOAD_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
+  UPLOAD_MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -90,6 +98,8 @@ export function loadTestConfig(overrides: Partial<Record<keyof RawConfig, string
     WORKERS: 'false',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     DATA_DIR: '.tmp/test',
+    // Tests log in many times from one address; the rate-limit test sets its own low limit.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
   return { ...c, pgliteDir: overrides.DATA_DIR ? c.pgliteDir : 'memory://' };
