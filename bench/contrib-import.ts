@@ -47,7 +47,7 @@ async function generate(path: string, rows: number) {
   const write = async (s: string) => {
     buf += s;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   };
@@ -74,7 +74,7 @@ async function generate(path: string, rows: number) {
     }
   }
   out.end(buf);
-  await new Promise((r) => out.on('close', r));
+  await new Promise<void>((r) => out.on('close', () => r()));
 }
 
 /**
@@ -96,13 +96,13 @@ async function generateTarget(path: string, rows: number) {
       const cents = 100_000 + ((p * 7919 + m * 104_729) % 900_000);
       buf += `${p + 1}\t${c}\t0\t${cents}\t${m % 97 === 0 ? '{PEXT}' : '\\N'}\n`;
       if (buf.length > 1 << 20) {
-        if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+        if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
         buf = '';
       }
     }
   }
   out.end(buf);
-  await new Promise((r) => out.on('close', r));
+  await new Promise<void>((r) => out.on('close', () => r()));
 }
 
 async function resetSchema(pool: pg.Pool) {

@@ -4,20 +4,21 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../platform/errors';
 import { importContributions } from './import-contributions';
 import { fileSource, textSource } from './import-sources';
-import { contribTestDeps, ctxAs } from './test-support';
+import { createTestDeps, type TestDeps } from '../../platform/testing';
+import { ctxAs } from './test-support';
 
 const EXAMPLES = join(import.meta.dirname, '../../../docs/examples');
 const CSV = readFileSync(join(EXAMPLES, 'contribuicoes_exemplo.csv'), 'utf8');
 const JSON_TEXT = readFileSync(join(EXAMPLES, 'contribuicoes_exemplo.json'), 'utf8');
 
-let deps: Awaited<ReturnType<typeof contribTestDeps>>;
+let deps: TestDeps;
 const ctx = ctxAs('integration');
 
 beforeAll(async () => {
-  deps = await contribTestDeps();
+  deps = await createTestDeps();
 });
 afterAll(async () => {
-  await deps?.db.close();
+  await deps?.close();
 });
 beforeEach(async () => {
   await deps.db.pool.query('TRUNCATE contrib_remunerations, contrib_benefits, contrib_links, contrib_people');
@@ -94,10 +95,10 @@ describe('importação em lote (CSV/JSON)', () => {
       employer_doc_type: 'cnpj',
       employer_name: 'METALURGICA EXEMPLO, LTDA',
     });
-    expect(deps.auditCalls.at(-1)).toMatchObject({
-      action: 'contributions.import',
-      details: { remunerations: 12 },
-    });
+    const audit = await deps.db.pool.query(
+      "SELECT actor_role, details FROM audit_log WHERE action = 'contributions.import' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(audit.rows[0]).toMatchObject({ actor_role: 'integration', details: { remunerations: 12, people: 2 } });
   });
 
   it('o JSON de exemplo produz exatamente os mesmos dados que o CSV', async () => {

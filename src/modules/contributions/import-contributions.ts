@@ -127,15 +127,8 @@ export async function importContributions(
             r.line,
             `remuneração do vínculo seq ${r.seq} do CPF ${r.cpf}, que não foi declarado no arquivo (registro V)`,
           );
-        const idx = competenceIndex(r.competence);
-        const byte = idx >> 3;
-        const bit = 1 << (idx & 7);
-        if (st.months[byte]! & bit)
-          throw new RowError(
-            r.line,
-            `competência ${r.competence} repetida para o mesmo vínculo (seq ${r.seq})`,
-          );
-        st.months[byte]! |= bit;
+        if (!st.months.add(competenceIndex(r.competence)))
+          throw new RowError(r.line, `competência ${r.competence} repetida para o mesmo vínculo (seq ${r.seq})`);
         count++;
         return st;
       };
@@ -172,7 +165,7 @@ export async function importContributions(
                   pos = 0;
                 }
                 // Every character is ASCII (digits, tabs, validated indicator codes).
-                pos += out.latin1Write(row, pos);
+                pos += out.write(row, pos, 'latin1');
               },
               async (bytes) => {
                 if (pos > 0) {

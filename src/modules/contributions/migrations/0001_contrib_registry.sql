@@ -9,7 +9,7 @@ CREATE TABLE contrib_people (
   nit char(11) CHECK (nit ~ '^[0-9]{11}$'),
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   birth_date date NOT NULL,
-  sex char(1) NOT NULL CHECK (sex IN ('M', 'F')),
+  sex char(1) CHECK (sex IN ('M', 'F')),
   mother_name text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
@@ -18,6 +18,7 @@ CREATE INDEX contrib_people_nit_idx ON contrib_people (nit) WHERE nit IS NOT NUL
 COMMENT ON TABLE contrib_people IS 'Filiados do RGPS (pessoa física identificada por CPF; NIT/PIS/PASEP do CNIS). Dados pessoais: todo acesso é auditado.';
 COMMENT ON COLUMN contrib_people.cpf IS 'CPF, só dígitos.';
 COMMENT ON COLUMN contrib_people.nit IS 'NIT/PIS/PASEP/NIS principal, só dígitos.';
+COMMENT ON COLUMN contrib_people.sex IS 'Sexo (M/F). Pode faltar para quem veio só de um extrato do CNIS, que não o informa; o cálculo exige.';
 
 CREATE TABLE contrib_links (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
