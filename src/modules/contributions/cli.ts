@@ -20,22 +20,30 @@ export function contributionsCli(program: Command, ctx: CliContext) {
 
   cmd
     .command('import')
-    .description('Importa pessoas, vínculos, remunerações e benefícios de um arquivo CSV ou JSON (tudo ou nada)')
+    .description(
+      'Importa pessoas, vínculos, remunerações e benefícios de um arquivo CSV ou JSON (tudo ou nada)',
+    )
     .argument('<arquivo>', 'arquivo CSV ou JSON (formatos em src/modules/contributions/README.md)')
     .option('--format <formato>', 'csv ou json (padrão: pela extensão do arquivo)')
     .action(async (file: string, o: { format?: string }) => {
       requireFile(file);
       const format = (o.format ?? extname(file).slice(1).toLowerCase()) as ImportFormat;
       if (format !== 'csv' && format !== 'json')
-        throw new CliError(`formato inválido "${o.format ?? extname(file)}": use --format csv ou --format json`);
+        throw new CliError(
+          `formato inválido "${o.format ?? extname(file)}": use --format csv ou --format json`,
+        );
       const deps = await ctx.deps();
-      const summary = await importContributions(deps, ctxCli(), fileSource(file, format), { progress: ctx.progress });
+      const summary = await importContributions(deps, ctxCli(), fileSource(file, format), {
+        progress: ctx.progress,
+      });
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     });
 
   cmd
     .command('import-cnis')
-    .description('Importa o Extrato Previdenciário do CNIS (texto extraído .txt ou o próprio .pdf) e imprime um resumo em JSON')
+    .description(
+      'Importa o Extrato Previdenciário do CNIS (texto extraído .txt ou o próprio .pdf) e imprime um resumo em JSON',
+    )
     .argument('<arquivo>', 'extrato .txt ou .pdf')
     .option('--dry-run', 'só lê e resume, não grava nada')
     .option('--cpf <cpf>', 'CPF esperado: recusa o extrato se for de outra pessoa')
@@ -44,7 +52,8 @@ export function contributionsCli(program: Command, ctx: CliContext) {
       requireFile(file);
       const data = readFileSync(file);
       const isPdf = data.subarray(0, 4).toString('latin1') === '%PDF';
-      if (!isPdf && extname(file).toLowerCase() === '.pdf') throw new CliError(`o arquivo ${file} não é um PDF válido`);
+      if (!isPdf && extname(file).toLowerCase() === '.pdf')
+        throw new CliError(`o arquivo ${file} não é um PDF válido`);
       const sex = o.sexo?.toUpperCase();
       if (sex !== undefined && sex !== 'M' && sex !== 'F') throw new CliError('--sexo deve ser M ou F');
       const input = isPdf ? { pdf: data } : { text: data.toString('utf8') };

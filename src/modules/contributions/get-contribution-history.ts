@@ -38,9 +38,10 @@ export async function getContributionHistory(
     const p = await findPersonByCpf(tx, cpf);
     if (!p) throw notFound('Pessoa');
     if (p.sex !== 'M' && p.sex !== 'F')
-      throw unprocessable('Sexo da pessoa não cadastrado (o extrato do CNIS não o informa): atualize o cadastro.', [
-        { field: 'sex', message: 'obrigatório para o cálculo' },
-      ]);
+      throw unprocessable(
+        'Sexo da pessoa não cadastrado (o extrato do CNIS não o informa): atualize o cadastro.',
+        [{ field: 'sex', message: 'obrigatório para o cálculo' }],
+      );
     const links = await linksOfPerson(tx, p.id);
     const ids = `{${links.map((l) => l.id).join(',')}}`;
     const { rows } = await tx.execute<{ m: string; total: number }>(sql`

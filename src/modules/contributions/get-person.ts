@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { assertCanAccessPerson } from './access';
-import { findPersonByCpf, linkView, linksOfPerson, personView } from './store';
+import { findPersonByCpf, linksOfPerson, linkView, personView } from './store';
 
 /** A person of the registry with their links (and each link's count and span of remunerations). Audited read. */
 export async function getPerson(deps: Deps, ctx: Ctx, cpf: string) {
@@ -31,7 +31,12 @@ export async function getPerson(deps: Deps, ctx: Ctx, cpf: string) {
       ...personView(p),
       links: links.map((l) => {
         const s = byLink.get(l.id);
-        return { ...linkView(l), remunerationCount: s?.n ?? 0, firstCompetence: s?.first ?? null, lastCompetence: s?.last ?? null };
+        return {
+          ...linkView(l),
+          remunerationCount: s?.n ?? 0,
+          firstCompetence: s?.first ?? null,
+          lastCompetence: s?.last ?? null,
+        };
       }),
     };
   });

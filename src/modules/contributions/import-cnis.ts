@@ -40,18 +40,24 @@ function check(x: CnisExtract): { errors: string[]; warnings: string[] } {
   if (!p.cpf) errors.push('CPF do filiado não encontrado no extrato');
   else if (!Cpf.isValid(p.cpf))
     warnings.push(`CPF ${Cpf.format(p.cpf)} do extrato com dígito verificador inválido (extrato sintético?)`);
-  if (p.nit && !Nit.isValid(p.nit)) warnings.push(`NIT ${Nit.format(p.nit)} do extrato com dígito verificador inválido`);
+  if (p.nit && !Nit.isValid(p.nit))
+    warnings.push(`NIT ${Nit.format(p.nit)} do extrato com dígito verificador inválido`);
   if (!p.name) errors.push('nome do filiado não encontrado no extrato');
-  if (!p.birthDate || !isIsoDate(p.birthDate)) errors.push('data de nascimento do filiado ausente ou inválida');
+  if (!p.birthDate || !isIsoDate(p.birthDate))
+    errors.push('data de nascimento do filiado ausente ou inválida');
   for (const l of x.links) {
     if (!l.category) errors.push(`vínculo seq ${l.seq}: tipo de filiado "${l.affiliationType}" desconhecido`);
     if (!isIsoDate(l.start) || (l.end && !isIsoDate(l.end)))
       errors.push(`vínculo seq ${l.seq}: data de início/fim inválida`);
     else if (l.end && l.end < l.start) errors.push(`vínculo seq ${l.seq}: data de fim anterior ao início`);
     if (l.employerDocType === 'cnpj' && l.employerCode && !Cnpj.isValid(l.employerCode))
-      warnings.push(`vínculo seq ${l.seq}: CNPJ ${Cnpj.format(l.employerCode)} com dígito verificador inválido`);
+      warnings.push(
+        `vínculo seq ${l.seq}: CNPJ ${Cnpj.format(l.employerCode)} com dígito verificador inválido`,
+      );
     if (l.employerCode && !l.employerDocType)
-      warnings.push(`vínculo seq ${l.seq}: código do empregador "${l.employerCode}" (raiz de CNPJ) guardado só no nome`);
+      warnings.push(
+        `vínculo seq ${l.seq}: código do empregador "${l.employerCode}" (raiz de CNPJ) guardado só no nome`,
+      );
   }
   const seqs = new Set<number>();
   for (const s of [...x.links.map((l) => l.seq), ...x.benefits.map((b) => b.seq)]) {
@@ -59,7 +65,8 @@ function check(x: CnisExtract): { errors: string[]; warnings: string[] } {
     seqs.add(s);
   }
   for (const b of x.benefits) {
-    if (!isIsoDate(b.start) || (b.end && !isIsoDate(b.end))) errors.push(`benefício NB ${b.nb}: datas inválidas`);
+    if (!isIsoDate(b.start) || (b.end && !isIsoDate(b.end)))
+      errors.push(`benefício NB ${b.nb}: datas inválidas`);
     if (b.species === null) warnings.push(`benefício NB ${b.nb}: espécie não identificada; não será gravado`);
   }
   return { errors, warnings };
@@ -69,12 +76,16 @@ function check(x: CnisExtract): { errors: string[]; warnings: string[] } {
  * Reads an extract (text or PDF) into the import summary, without touching the database: the
  * dry run, and the first half of the import. Blocking problems → 422 naming them.
  */
-export async function readCnisExtract(input: CnisImportInput, opts: Pick<CnisImportOptions, 'expectedCpf' | 'dryRun'> = {}) {
+export async function readCnisExtract(
+  input: CnisImportInput,
+  opts: Pick<CnisImportOptions, 'expectedCpf' | 'dryRun'> = {},
+) {
   let text = input.text ?? '';
   try {
     if (input.pdf) text = await extractPdfText(input.pdf);
   } catch (e) {
-    if (e instanceof PdfTextError) throw new AppError('unprocessable', `Não foi possível ler o PDF: ${e.message}.`);
+    if (e instanceof PdfTextError)
+      throw new AppError('unprocessable', `Não foi possível ler o PDF: ${e.message}.`);
     throw e;
   }
   let x: CnisExtract;
@@ -111,8 +122,14 @@ export async function readCnisExtract(input: CnisImportInput, opts: Pick<CnisImp
       end: l.end,
       indicators: l.indicators,
       remunerations: l.remunerations.length,
-      firstCompetence: l.remunerations.reduce<string | null>((m, r) => (m && m < r.competence ? m : r.competence), null),
-      lastCompetence: l.remunerations.reduce<string | null>((m, r) => (m && m > r.competence ? m : r.competence), null),
+      firstCompetence: l.remunerations.reduce<string | null>(
+        (m, r) => (m && m < r.competence ? m : r.competence),
+        null,
+      ),
+      lastCompetence: l.remunerations.reduce<string | null>(
+        (m, r) => (m && m > r.competence ? m : r.competence),
+        null,
+      ),
       total: centsToDecimal(l.remunerations.reduce((s, r) => s + r.amountCents, 0)),
     })),
     benefits: x.benefits.map((b) => ({
@@ -144,7 +161,12 @@ export async function readCnisExtract(input: CnisImportInput, opts: Pick<CnisImp
  * Links not in the extract are kept. One transaction; with dryRun nothing is written.
  * Returns a JSON summary with the indicators found per competence.
  */
-export async function importCnisExtract(deps: Deps, ctx: Ctx, input: CnisImportInput, opts: CnisImportOptions = {}) {
+export async function importCnisExtract(
+  deps: Deps,
+  ctx: Ctx,
+  input: CnisImportInput,
+  opts: CnisImportOptions = {},
+) {
   if (opts.expectedCpf) assertCanAccessPerson(ctx, opts.expectedCpf);
   const { extract: x, cpf, warnings, summary } = await readCnisExtract(input, opts);
   assertCanAccessPerson(ctx, cpf);
@@ -198,10 +220,16 @@ export async function importCnisExtract(deps: Deps, ctx: Ctx, input: CnisImportI
           dcb = excluded.dcb, status = excluded.status, source = 'cnis', updated_at = now()
           WHERE contrib_benefits.person_id = excluded.person_id
         RETURNING nb`);
-      if (!rows.length) throw unprocessable(`O benefício NB ${b.nb} já pertence a outra pessoa. Nada foi importado.`);
+      if (!rows.length)
+        throw unprocessable(`O benefício NB ${b.nb} já pertence a outra pessoa. Nada foi importado.`);
       benCount++;
     }
-    const stored = { personCreated: Boolean(pr[0]!.created), links: x.links.length, remunerations: remCount, benefits: benCount };
+    const stored = {
+      personCreated: Boolean(pr[0]!.created),
+      links: x.links.length,
+      remunerations: remCount,
+      benefits: benCount,
+    };
     await deps.audit.record(tx, ctx, {
       action: 'import',
       resourceType: 'contrib_cnis',

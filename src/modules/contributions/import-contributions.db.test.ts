@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../platform/errors';
+import { createTestDeps, type TestDeps } from '../../platform/testing';
 import { importContributions } from './import-contributions';
 import { fileSource, textSource } from './import-sources';
-import { createTestDeps, type TestDeps } from '../../platform/testing';
 import { ctxAs } from './test-support';
 
 const EXAMPLES = join(import.meta.dirname, '../../../docs/examples');
@@ -98,7 +98,10 @@ describe('importação em lote (CSV/JSON)', () => {
     const audit = await deps.db.pool.query(
       "SELECT actor_role, details FROM audit_log WHERE action = 'contributions.import' ORDER BY seq DESC LIMIT 1",
     );
-    expect(audit.rows[0]).toMatchObject({ actor_role: 'integration', details: { remunerations: 12, people: 2 } });
+    expect(audit.rows[0]).toMatchObject({
+      actor_role: 'integration',
+      details: { remunerations: 12, people: 2 },
+    });
   });
 
   it('o JSON de exemplo produz exatamente os mesmos dados que o CSV', async () => {

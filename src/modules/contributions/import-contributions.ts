@@ -128,7 +128,10 @@ export async function importContributions(
             `remuneração do vínculo seq ${r.seq} do CPF ${r.cpf}, que não foi declarado no arquivo (registro V)`,
           );
         if (!st.months.add(competenceIndex(r.competence)))
-          throw new RowError(r.line, `competência ${r.competence} repetida para o mesmo vínculo (seq ${r.seq})`);
+          throw new RowError(
+            r.line,
+            `competência ${r.competence} repetida para o mesmo vínculo (seq ${r.seq})`,
+          );
         count++;
         return st;
       };

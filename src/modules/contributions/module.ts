@@ -11,7 +11,8 @@ export const contributionsModule: ModuleDefinition = {
   migrationsDir: resolve(import.meta.dirname, 'migrations'),
   permissions: {
     'contributions.people.read': {
-      description: 'Consultar pessoa, vínculos, remunerações e benefícios do CNIS (cidadão: só o próprio CPF)',
+      description:
+        'Consultar pessoa, vínculos, remunerações e benefícios do CNIS (cidadão: só o próprio CPF)',
       roles: ['citizen', ...STAFF],
     },
     'contributions.people.write': { description: 'Cadastrar e alterar pessoas', roles: [...STAFF] },
@@ -19,7 +20,10 @@ export const contributionsModule: ModuleDefinition = {
       description: 'Importar o Extrato Previdenciário do CNIS (cidadão: só o próprio)',
       roles: ['citizen', ...STAFF, 'integration'],
     },
-    'contributions.import': { description: 'Importação em lote do cadastro de contribuições', roles: ['admin', 'integration'] },
+    'contributions.import': {
+      description: 'Importação em lote do cadastro de contribuições',
+      roles: ['admin', 'integration'],
+    },
   },
   routes: contributionsRoutes,
   cli: contributionsCli,

@@ -103,7 +103,9 @@ const CnisSummary = z.object({
     }),
   ),
   totals: z.object({ links: z.number().int(), remunerations: z.number().int(), benefits: z.number().int() }),
-  indicators: z.array(z.object({ seq: z.number().int(), competence: z.string(), indicators: z.array(z.string()) })),
+  indicators: z.array(
+    z.object({ seq: z.number().int(), competence: z.string(), indicators: z.array(z.string()) }),
+  ),
   warnings: z.array(z.string()),
   stored: z
     .object({
@@ -229,18 +231,26 @@ export function contributionsRoutes(app: AppInstance, deps: Deps) {
   // Uploads: raw text, raw PDF, multipart, CSV — parsers scoped to these routes only.
   app.register(async (scope) => {
     const s = scope as unknown as AppInstance;
-    s.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string', bodyLimit: RAW_TEXT_LIMIT }, (_r, body, done) =>
-      done(null, body),
+    s.addContentTypeParser(
+      ['text/plain', 'text/csv'],
+      { parseAs: 'string', bodyLimit: RAW_TEXT_LIMIT },
+      (_r, body, done) => done(null, body),
     );
-    s.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: deps.config.UPLOAD_MAX_FILE_BYTES }, (_r, body, done) =>
-      done(null, body),
+    s.addContentTypeParser(
+      'application/pdf',
+      { parseAs: 'buffer', bodyLimit: deps.config.UPLOAD_MAX_FILE_BYTES },
+      (_r, body, done) => done(null, body),
     );
     // Keep the JSON of a bulk import as text, so errors can name the line of the file.
     s.removeContentTypeParser('application/json');
-    s.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: RAW_TEXT_LIMIT }, (_r, body, done) =>
-      done(null, body),
+    s.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: RAW_TEXT_LIMIT },
+      (_r, body, done) => done(null, body),
     );
-    await s.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_FILE_BYTES, files: 1, fields: 5 } });
+    await s.register(multipart, {
+      limits: { fileSize: deps.config.UPLOAD_MAX_FILE_BYTES, files: 1, fields: 5 },
+    });
 
     s.post(
       '/api/v1/people/:cpf/cnis',
@@ -257,7 +267,9 @@ export function contributionsRoutes(app: AppInstance, deps: Deps) {
               .transform((v) => v === 'true')
               .default(false)
               .describe('só lê e resume, não grava'),
-            sex: Sex.optional().describe('sexo, se a pessoa ainda não está cadastrada (o extrato não informa)'),
+            sex: Sex.optional().describe(
+              'sexo, se a pessoa ainda não está cadastrada (o extrato não informa)',
+            ),
           }),
           response: { 200: CnisSummary },
         },
@@ -268,9 +280,13 @@ export function contributionsRoutes(app: AppInstance, deps: Deps) {
           const file = await req.file();
           if (!file) throw badRequest('Envie o extrato no campo "file".');
           const buf = await file.toBuffer();
-          input = buf.subarray(0, 4).toString('latin1') === '%PDF' ? { pdf: buf } : { text: buf.toString('utf8') };
+          input =
+            buf.subarray(0, 4).toString('latin1') === '%PDF' ? { pdf: buf } : { text: buf.toString('utf8') };
         } else if (Buffer.isBuffer(req.body)) input = { pdf: req.body };
-        else if (typeof req.body === 'string' && !String(req.headers['content-type']).startsWith('application/json'))
+        else if (
+          typeof req.body === 'string' &&
+          !String(req.headers['content-type']).startsWith('application/json')
+        )
           input = { text: req.body };
         else
           throw new AppError(

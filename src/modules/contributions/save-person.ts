@@ -19,7 +19,13 @@ export interface PersonInput {
 const validate = (input: PersonInput) => {
   try {
     return validatePerson(
-      { cpf: input.cpf, nit: input.nit ?? null, name: input.name, birth_date: input.birthDate, sex: input.sex },
+      {
+        cpf: input.cpf,
+        nit: input.nit ?? null,
+        name: input.name,
+        birth_date: input.birthDate,
+        sex: input.sex,
+      },
       0,
     );
   } catch (e) {
@@ -53,18 +59,35 @@ export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput) {
     if (!row) {
       const existing = (await findPersonByCpf(tx, v.cpf))!;
       const same =
-        existing.name === v.name && existing.birthDate === v.birthDate && existing.sex === v.sex && existing.nit === v.nit;
-      if (!same) throw conflict('Já existe pessoa cadastrada com este CPF (com outros dados): use a alteração.');
-      await deps.audit.record(tx, ctx, { action: 'read', resourceType: 'contrib_person', resourceId: String(existing.id) });
+        existing.name === v.name &&
+        existing.birthDate === v.birthDate &&
+        existing.sex === v.sex &&
+        existing.nit === v.nit;
+      if (!same)
+        throw conflict('Já existe pessoa cadastrada com este CPF (com outros dados): use a alteração.');
+      await deps.audit.record(tx, ctx, {
+        action: 'read',
+        resourceType: 'contrib_person',
+        resourceId: String(existing.id),
+      });
       return { person: personView(existing), created: false };
     }
-    await deps.audit.record(tx, ctx, { action: 'create', resourceType: 'contrib_person', resourceId: String(row.id) });
+    await deps.audit.record(tx, ctx, {
+      action: 'create',
+      resourceType: 'contrib_person',
+      resourceId: String(row.id),
+    });
     return { person: personView(row), created: true };
   });
 }
 
 /** Changes a person's registration data (not the CPF). Audited with the names of the fields changed. */
-export async function updatePerson(deps: Deps, ctx: Ctx, cpf: string, patch: Partial<Omit<PersonInput, 'cpf'>>) {
+export async function updatePerson(
+  deps: Deps,
+  ctx: Ctx,
+  cpf: string,
+  patch: Partial<Omit<PersonInput, 'cpf'>>,
+) {
   assertCanAccessPerson(ctx, cpf);
   return deps.db.tx(async (tx) => {
     const p = await findPersonByCpf(tx, cpf);
@@ -94,7 +117,9 @@ export async function updatePerson(deps: Deps, ctx: Ctx, cpf: string, patch: Par
       action: 'update',
       resourceType: 'contrib_person',
       resourceId: String(p.id),
-      details: { fields: Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined) },
+      details: {
+        fields: Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined),
+      },
     });
     return personView(row!);
   });

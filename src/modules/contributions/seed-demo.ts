@@ -13,10 +13,54 @@ import { textSource } from './import-sources';
 const REF = join(import.meta.dirname, '../../../data/reference');
 const CNIS_SAMPLE_TEXT = join(import.meta.dirname, 'fixtures/cnis_exemplo_sintetico.txt');
 
-const FIRST_F = ['MARIA', 'ANA', 'FRANCISCA', 'ANTONIA', 'ADRIANA', 'JULIANA', 'MARCIA', 'FERNANDA', 'PATRICIA', 'ALINE'];
-const FIRST_M = ['JOSE', 'JOAO', 'ANTONIO', 'FRANCISCO', 'CARLOS', 'PAULO', 'PEDRO', 'LUCAS', 'LUIZ', 'MARCOS'];
-const LAST = ['SILVA', 'SANTOS', 'OLIVEIRA', 'SOUZA', 'RODRIGUES', 'FERREIRA', 'ALVES', 'PEREIRA', 'LIMA', 'GOMES', 'COSTA', 'RIBEIRO'];
-const EMPLOYERS = ['COMERCIO DE ALIMENTOS', 'METALURGICA', 'TRANSPORTES', 'CONFECCOES', 'HOSPITAL', 'CONSTRUTORA', 'SUPERMERCADO', 'ESCOLA'];
+const FIRST_F = [
+  'MARIA',
+  'ANA',
+  'FRANCISCA',
+  'ANTONIA',
+  'ADRIANA',
+  'JULIANA',
+  'MARCIA',
+  'FERNANDA',
+  'PATRICIA',
+  'ALINE',
+];
+const FIRST_M = [
+  'JOSE',
+  'JOAO',
+  'ANTONIO',
+  'FRANCISCO',
+  'CARLOS',
+  'PAULO',
+  'PEDRO',
+  'LUCAS',
+  'LUIZ',
+  'MARCOS',
+];
+const LAST = [
+  'SILVA',
+  'SANTOS',
+  'OLIVEIRA',
+  'SOUZA',
+  'RODRIGUES',
+  'FERREIRA',
+  'ALVES',
+  'PEREIRA',
+  'LIMA',
+  'GOMES',
+  'COSTA',
+  'RIBEIRO',
+];
+const EMPLOYERS = [
+  'COMERCIO DE ALIMENTOS',
+  'METALURGICA',
+  'TRANSPORTES',
+  'CONFECCOES',
+  'HOSPITAL',
+  'CONSTRUTORA',
+  'SUPERMERCADO',
+  'ESCOLA',
+];
 
 /** Minimum wage by month (data/reference/salario_minimo.csv), for realistic amounts and EC 103 pendencies. */
 function minimumWage(): (month: string) => number {
@@ -53,7 +97,15 @@ export async function seedContributions(deps: Deps, ctx: SeedContext) {
   const person = (cpf: string, nit: string, name: string, birth: string, sex: 'M' | 'F') =>
     lines.push(`P,${cpf},${nit},${csvField(name)},${birth},${sex}`);
   let employerSeq = 1;
-  const link = (cpf: string, seq: number, cat: string, from: string, to: string | null, wageFactor: number, open = false) => {
+  const link = (
+    cpf: string,
+    seq: number,
+    cat: string,
+    from: string,
+    to: string | null,
+    wageFactor: number,
+    open = false,
+  ) => {
     const employer = cat === 'employee' ? syntheticCnpj(30_000_000 + employerSeq++) : '';
     const name = cat === 'employee' ? `${pick(r, EMPLOYERS)} ${pick(r, LAST)} LTDA` : '';
     const end = open ? '' : lastDay(to!);
@@ -84,7 +136,17 @@ export async function seedContributions(deps: Deps, ctx: SeedContext) {
   link(citizen, 2, 'employee', '2004-03', null, 3.1, true);
   lines.push(`B,${citizen},6012345678,31,2012-04-10,2012-07-31,ceased`);
 
-  const CATS = ['employee', 'employee', 'employee', 'employee', 'domestic', 'individual', 'optional', 'mei', 'special'];
+  const CATS = [
+    'employee',
+    'employee',
+    'employee',
+    'employee',
+    'domestic',
+    'individual',
+    'optional',
+    'mei',
+    'special',
+  ];
   for (let i = 0; i < 30; i++) {
     const sex = r() < 0.5 ? 'F' : 'M';
     const cpf = syntheticCpf(800_000_000 + Math.floor(r() * 99_000_000));
@@ -111,6 +173,8 @@ export async function seedContributions(deps: Deps, ctx: SeedContext) {
   }
 
   const sys = { actor: SYSTEM_ACTOR, requestId: 'demo-seed' };
-  await importContributions(deps, sys, textSource(`${lines.join('\n')}\n`, 'csv'), { progress: ctx.progress });
+  await importContributions(deps, sys, textSource(`${lines.join('\n')}\n`, 'csv'), {
+    progress: ctx.progress,
+  });
   await importCnisExtract(deps, sys, { text: readFileSync(CNIS_SAMPLE_TEXT, 'utf8') }, { sex: 'M' });
 }

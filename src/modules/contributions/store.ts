@@ -3,7 +3,14 @@ import type { Executor } from '../../platform/db/database';
 import { Money } from '../../platform/values';
 import type { Category } from './domain/categories';
 import type { BenefitStatus } from './domain/records';
-import { type BenefitRow, contribBenefits, contribLinks, contribPeople, type LinkRow, type PersonRow } from './schema';
+import {
+  type BenefitRow,
+  contribBenefits,
+  contribLinks,
+  contribPeople,
+  type LinkRow,
+  type PersonRow,
+} from './schema';
 
 /** Queries and row → API shapes of this module's tables (contrib_*). */
 export async function findPersonByCpf(exec: Executor, cpf: string): Promise<PersonRow | null> {
@@ -12,7 +19,11 @@ export async function findPersonByCpf(exec: Executor, cpf: string): Promise<Pers
 }
 
 export async function linksOfPerson(exec: Executor, personId: number): Promise<LinkRow[]> {
-  return exec.select().from(contribLinks).where(eq(contribLinks.personId, personId)).orderBy(asc(contribLinks.seq));
+  return exec
+    .select()
+    .from(contribLinks)
+    .where(eq(contribLinks.personId, personId))
+    .orderBy(asc(contribLinks.seq));
 }
 
 export async function findLink(exec: Executor, personId: number, seq: number): Promise<LinkRow | null> {
@@ -25,7 +36,11 @@ export async function findLink(exec: Executor, personId: number, seq: number): P
 }
 
 export async function benefitsOfPerson(exec: Executor, personId: number): Promise<BenefitRow[]> {
-  return exec.select().from(contribBenefits).where(eq(contribBenefits.personId, personId)).orderBy(asc(contribBenefits.dib));
+  return exec
+    .select()
+    .from(contribBenefits)
+    .where(eq(contribBenefits.personId, personId))
+    .orderBy(asc(contribBenefits.dib));
 }
 
 export interface PersonView {
