@@ -178,7 +178,16 @@ async function childImport(file: string) {
   const summary = await importContributions(deps, ctx, fileSource(file, 'csv'));
   const seconds = (performance.now() - t0) / 1000;
   await db.close();
-  console.log(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, summary, audited }));
+  const cpu = process.cpuUsage();
+  console.log(
+    JSON.stringify({
+      seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      summary,
+      audited,
+    }),
+  );
 }
 
 function runChild(mode: string, file: string) {

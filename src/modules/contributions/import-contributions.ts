@@ -120,8 +120,19 @@ export async function importContributions(
       const useCopy = deps.db.kind === 'postgres' && !opts.forceInsert;
       const bar2 = opts.progress?.('Importando remunerações', source.size);
       let count = 0;
+      // Rows of a link usually come together: remember the last one to skip the map lookup.
+      let lastCpf = '';
+      let lastSeq = 0;
+      let lastSt: LinkState | undefined;
       const check = (r: RemunerationRecord): LinkState => {
-        const st = linkState.get(`${r.cpf}:${r.seq}`);
+        let st: LinkState | undefined;
+        if (r.seq === lastSeq && r.cpf === lastCpf) st = lastSt;
+        else {
+          st = linkState.get(`${r.cpf}:${r.seq}`);
+          lastCpf = r.cpf;
+          lastSeq = r.seq;
+          lastSt = st;
+        }
         if (!st)
           throw new RowError(
             r.line,

@@ -80,11 +80,19 @@ export function isIsoDate(s: string): boolean {
 
 /** Competence index (months since 1900-01), or -1 when malformed or out of 1900-01..2099-12. */
 export function competenceIndex(s: string): number {
+  // Hot path (once per imported row): character checks, no regular expression.
   if (s.length !== 7 || s.charCodeAt(4) !== 45 /* - */) return -1;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || y < 1900 || y > 2099 || m < 1 || m > 12) return -1;
-  if (!/^\d{4}-\d{2}$/.test(s)) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9) return -1;
+  const m = m1 * 10 + m2;
+  if (y < 1900 || y > 2099 || m < 1 || m > 12) return -1;
   return (y - 1900) * 12 + m - 1;
 }
 export const COMPETENCE_SLOTS = 200 * 12;
@@ -94,6 +102,32 @@ const MAX_CENTS = 1_000_000_000;
 
 /** "1234.56" / "1234.5" / "1234" → cents; negative or malformed → error message. */
 export function parseAmount(s: string): number | string {
+  // Fast path: digits, optional '.', one or two decimals, no spaces.
+  const n = s.length;
+  let cents = 0;
+  let i = 0;
+  let intDigits = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    cents = cents * 10 + d;
+    intDigits++;
+  }
+  if (intDigits > 0 && intDigits <= 10) {
+    if (i === n) return cents * 100 <= MAX_CENTS ? cents * 100 : slowAmount(s);
+    if (s.charCodeAt(i) === 46 /* . */ && (n - i === 2 || n - i === 3)) {
+      const d1 = s.charCodeAt(i + 1) - 48;
+      const d2 = n - i === 3 ? s.charCodeAt(i + 2) - 48 : 0;
+      if (d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
+        const v = cents * 100 + d1 * 10 + d2;
+        return v <= MAX_CENTS ? v : slowAmount(s);
+      }
+    }
+  }
+  return slowAmount(s);
+}
+
+function slowAmount(s: string): number | string {
   const t = s.trim();
   if (t.startsWith('-')) return `valor negativo "${t}" (remunerações não podem ser negativas)`;
   const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(t);
@@ -264,13 +298,26 @@ export function validateRemuneration(
   indicators: string,
   line: number,
 ): RemunerationRecord {
-  const s = Number(seq);
-  if (!Number.isInteger(s) || s < 1 || s > 99_999)
-    throw new RowError(line, `sequência do vínculo inválida "${seq}"`);
-  const c = competence.trim();
+  let s = 0;
+  const sl = seq.length;
+  for (let i = 0; i < sl; i++) {
+    const d = seq.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || sl > 5) {
+      s = -1;
+      break;
+    }
+    s = s * 10 + d;
+  }
+  if (s < 1) {
+    const t = Number(seq.trim());
+    if (!Number.isInteger(t) || t < 1 || t > 99_999)
+      throw new RowError(line, `sequência do vínculo inválida "${seq}"`);
+    s = t;
+  }
+  const c = competenceIndex(competence) >= 0 ? competence : competence.trim();
   if (competenceIndex(c) < 0)
     throw new RowError(line, `competência malformada "${competence}" (use AAAA-MM)`);
-  if (/^\d{1,2}$/.test(indicators) && /^-?\d+$/.test(amount.trim()))
+  if (indicators && /^\d{1,2}$/.test(indicators) && /^-?\d+$/.test(amount.trim()))
     throw new RowError(
       line,
       `valor inválido "${amount},${indicators}": use ponto decimal (ex.: 1234.56) ou aspas`,
@@ -280,10 +327,13 @@ export function validateRemuneration(
   return {
     kind: 'R',
     line,
-    cpf: onlyDigits(cpf),
+    cpf: cpf.length === 11 ? cpf : onlyDigits(cpf),
     seq: s,
     competence: c,
     amountCents: cents,
-    indicators: indicators ? parseIndicators(indicators, line) : [],
+    indicators: indicators ? parseIndicators(indicators, line) : NO_INDICATORS,
   };
 }
+
+/** Shared by every row without indicators (never mutated). */
+export const NO_INDICATORS: string[] = Object.freeze([]) as unknown as string[];
