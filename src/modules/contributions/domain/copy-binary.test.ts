@@ -9,9 +9,18 @@ describe('COPY binário de contrib_remunerations', () => {
     const end = writeBinaryRow(buf, 0, link, month, 1, 58_286, ['PEXT', 'AEXT-VI']);
     expect(end).toBe(binaryRowSize(['PEXT', 'AEXT-VI']));
     let p = 0;
-    const i16 = () => ((p += 2), buf.readInt16BE(p - 2));
-    const i32 = () => ((p += 4), buf.readInt32BE(p - 4));
-    const i64 = () => ((p += 8), Number(buf.readBigInt64BE(p - 8)));
+    const i16 = () => {
+      p += 2;
+      return buf.readInt16BE(p - 2);
+    };
+    const i32 = () => {
+      p += 4;
+      return buf.readInt32BE(p - 4);
+    };
+    const i64 = () => {
+      p += 8;
+      return Number(buf.readBigInt64BE(p - 8));
+    };
     expect(i16()).toBe(5);
     expect([i32(), i64()]).toEqual([8, link]);
     const days = (Date.UTC(1994, 6, 1) - Date.UTC(2000, 0, 1)) / 86_400_000;
