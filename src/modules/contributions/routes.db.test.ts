@@ -266,3 +266,20 @@ describe('API do cadastro de contribuições', () => {
     });
   });
 });
+
+describe('contrato OpenAPI', () => {
+  it('documenta as rotas do módulo com resumo em português', async () => {
+    const res = await t.request(null, { method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { summary?: string; tags?: string[] }>>;
+    for (const [path, method] of [
+      ['/api/v1/people/{cpf}', 'get'],
+      ['/api/v1/people/{cpf}/remunerations', 'get'],
+      ['/api/v1/people/{cpf}/cnis', 'post'],
+      ['/api/v1/contributions/imports', 'post'],
+    ] as const) {
+      expect(paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['contribuições (CNIS)']);
+      expect(paths[path]?.[method]?.summary).toBeTruthy();
+    }
+  });
+});
