@@ -123,7 +123,7 @@ export async function seedContributions(deps: Deps, ctx: SeedContext) {
         ind.push('PSC-MEN-SM-EC103');
       }
       if (cat === 'employee' && r() < 0.01) ind.push('PEXT');
-      if (cat === 'special') cents = base;
+      if (cat === 'special_insured') cents = base;
       if (cat === 'mei') cents = base;
       lines.push(`R,${cpf},${seq},${m},${money(cents)},${ind.join('|')}`);
     }
@@ -145,7 +145,7 @@ export async function seedContributions(deps: Deps, ctx: SeedContext) {
     'individual',
     'optional',
     'mei',
-    'special',
+    'special_insured',
   ];
   for (let i = 0; i < 30; i++) {
     const sex = r() < 0.5 ? 'F' : 'M';

@@ -1,18 +1,28 @@
 /**
  * Categories of insured person (segurado) of the RGPS, as the registry stores them.
  * Lei 8.213/1991 art. 11 (obrigatórios: I empregado, II doméstico, V contribuinte individual,
- * VII segurado especial), art. 13 (facultativo) and LC 123/2006 art. 18-A (MEI).
+ * VI avulso, VII segurado especial), art. 13 (facultativo) and LC 123/2006 art. 18-A (MEI).
  */
-export const CATEGORIES = ['employee', 'domestic', 'individual', 'optional', 'mei', 'special'] as const;
+// Same identifiers as the calculation engine's input (RmiRequest `links[].category`).
+export const CATEGORIES = [
+  'employee',
+  'domestic',
+  'individual',
+  'optional',
+  'mei',
+  'special_insured',
+  'casual',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_LABEL: Record<Category, string> = {
-  employee: 'Empregado', // Lei 8.213/1991 art. 11, I (and VI, trabalhador avulso, treated alike for counting)
+  employee: 'Empregado', // Lei 8.213/1991 art. 11, I
   domestic: 'Empregado doméstico', // art. 11, II
   individual: 'Contribuinte individual', // art. 11, V
   optional: 'Segurado facultativo', // art. 13
   mei: 'Microempreendedor individual (MEI)', // LC 123/2006 art. 18-A; Lei 8.212/1991 art. 21 §2º II "a"
-  special: 'Segurado especial (rural)', // art. 11, VII
+  special_insured: 'Segurado especial (rural)', // art. 11, VII
+  casual: 'Trabalhador avulso', // art. 11, VI
 };
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
@@ -33,9 +43,10 @@ export function categoryFromCnis(text: string): Category | null {
   if (t.includes('domestic')) return 'domestic';
   if (t.includes('microempreendedor') || /\bmei\b/.test(t)) return 'mei';
   if (t.includes('facultativo')) return 'optional';
-  if (t.includes('segurado especial') || t.includes('rural')) return 'special';
+  if (t.includes('segurado especial') || t.includes('rural')) return 'special_insured';
+  if (t.includes('avulso')) return 'casual';
   if (t.includes('contribuinte individual') || t.includes('autonomo') || t.includes('empresario'))
     return 'individual';
-  if (t.includes('empregado') || t.includes('agente publico') || t.includes('avulso')) return 'employee';
+  if (t.includes('empregado') || t.includes('agente publico')) return 'employee';
   return null;
 }

@@ -27,7 +27,7 @@ CREATE TABLE contrib_links (
   employer_doc text CHECK (employer_doc ~ '^[0-9]{11,14}$'),
   employer_doc_type text CHECK (employer_doc_type IN ('cnpj', 'cei', 'cpf')),
   employer_name text,
-  category text NOT NULL CHECK (category IN ('employee', 'domestic', 'individual', 'optional', 'mei', 'special')),
+  category text NOT NULL CHECK (category IN ('employee', 'domestic', 'individual', 'optional', 'mei', 'special_insured', 'casual')),
   start_date date NOT NULL,
   end_date date,
   indicators text[] NOT NULL DEFAULT '{}',
