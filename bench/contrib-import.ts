@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -287,6 +287,7 @@ async function main() {
         target: { ratio_min: 0.5, peak_rss_mb_max: 300 },
         node: process.version,
         repeat: REPEAT,
+        load_average_at_end: os.loadavg().map((x) => +x.toFixed(1)),
         results,
       },
       null,
