@@ -181,11 +181,16 @@ async function childImport(file: string) {
   const seconds = (performance.now() - t0) / 1000;
   await db.close();
   const cpu = process.cpuUsage();
+  // Diagnostic: what the importer still holds at the end (its per-link state) after a full GC.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const retainedHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
   console.log(
     JSON.stringify({
       seconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      retainedHeapMb,
       summary,
       audited,
     }),
@@ -193,11 +198,15 @@ async function childImport(file: string) {
 }
 
 function runChild(mode: string, file: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode, file], {
-    encoding: 'utf8',
-    env: process.env,
-    maxBuffer: 1 << 24,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', import.meta.filename, mode, file],
+    {
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 1 << 24,
+    },
+  );
   if (r.status !== 0) throw new Error(`${mode} falhou: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
@@ -258,6 +267,10 @@ async function main() {
           rows_per_s: Math.round(rows / imp.seconds),
           peak_rss_mb: Math.round(imp.maxRssMb),
           method: imp.summary.method,
+          cpu_s: +(imp as unknown as { cpuSeconds: number }).cpuSeconds.toFixed(1),
+          retained_heap_after_gc_mb: Math.round(
+            (imp as unknown as { retainedHeapMb: number }).retainedHeapMb,
+          ),
           people: imp.summary.people,
         },
         raw_copy_target_table: {
