@@ -129,6 +129,32 @@ describe('importação em lote (CSV/JSON)', () => {
     expect(await snapshot()).toEqual(a);
   });
 
+  it('aceita registros fora de ordem (vínculo antes da pessoa) e lotes maiores que 2.000 pessoas', async () => {
+    const { syntheticCpf } = await import('./domain/synthetic');
+    const lines: string[] = [];
+    for (let i = 0; i < 2100; i++) {
+      const cpf = syntheticCpf(600_000_000 + i);
+      // The link and its remunerations first, the person afterwards.
+      lines.push(`V,${cpf},1,,optional,2020-01-01,2020-02-29,,`);
+      lines.push(`R,${cpf},1,2020-01,1039.00`, `R,${cpf},1,2020-02,1039.00`);
+      lines.push(`P,${cpf},,PESSOA ${i},1980-01-01,${i % 2 ? 'F' : 'M'}`);
+    }
+    const s = await importContributions(deps, ctx, textSource(lines.join('\n'), 'csv'));
+    expect(s).toMatchObject({ people: 2100, links: 2100, remunerations: 4200 });
+    expect(await counts()).toEqual({ people: 2100, links: 2100, remunerations: 4200, benefits: 0 });
+  });
+
+  it('vínculo de pessoa já cadastrada não precisa repetir o registro P', async () => {
+    await importContributions(deps, ctx, textSource(CSV, 'csv'));
+    const more = 'V,90000010219,2,,individual,2016-01-01,2016-01-31,,\nR,90000010219,2,2016-01,880.00';
+    const s = await importContributions(deps, ctx, textSource(more, 'csv'));
+    expect(s).toMatchObject({ people: 0, links: 1, remunerations: 1 });
+    const missing = 'V,90000010480,1,,individual,2016-01-01,,,';
+    await expect(importContributions(deps, ctx, textSource(missing, 'csv'))).rejects.toMatchObject({
+      detail: expect.stringMatching(/^Linha 1: CPF 90000010480 não cadastrado e sem registro de pessoa/),
+    });
+  });
+
   describe('linha inválida: erro com o número da linha e nada importado', () => {
     const r = lineOf('R,90000010138,1,1994-08');
     it.each([

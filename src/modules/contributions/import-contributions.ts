@@ -40,6 +40,8 @@ export interface ImportOptions {
 const PV_B: ReadonlySet<ImportRecord['kind']> = new Set(['P', 'V', 'B']);
 const R_ONLY: ReadonlySet<ImportRecord['kind']> = new Set(['R']);
 const COPY_BUFFER_BYTES = 1 << 18;
+/** People/links/benefits written per batch in the first pass. */
+const BATCH = 2000;
 const COPY_AHEAD_BYTES = 1 << 21;
 
 const lineError = (e: RowError) =>
@@ -56,10 +58,11 @@ const lineError = (e: RowError) =>
  * declared in the file are replaced by the file's. Importing the same file twice leaves the same
  * data (idempotent).
  *
- * Streaming in two passes over the source: (1) P/V/B records, kept in memory (their number is
- * that of people, not of months); (2) R records streamed into COPY (PostgreSQL) or batched
- * INSERTs (PGlite: COPY FROM STDIN does not cross pglite-socket). Memory per link: its id and the
- * runs of competences seen (MonthSet), to reject a duplicate with its line number.
+ * Streaming in two passes over the source: (1) P/V/B records, written in batches of 2,000 as
+ * they come; (2) R records streamed into a binary COPY (PostgreSQL) or batched INSERTs (PGlite:
+ * COPY FROM STDIN does not cross pglite-socket). What stays in memory is per link (its id, the
+ * line of its V record and the runs of competences seen, to reject a repeat with its line
+ * number) and per person (CPF → id): nothing grows with the number of months.
  */
 export async function importContributions(
   deps: Deps,
@@ -67,55 +70,87 @@ export async function importContributions(
   source: RecordSource,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
-  // ---- pass 1: people, links, benefits (validated, checked for duplicates in the file)
-  const people = new Map<string, PersonRecord>();
-  const links = new Map<string, LinkRecord>();
-  const benefits = new Map<string, BenefitRecord>();
-  const bar1 = opts.progress?.('Lendo cadastro (pessoas, vínculos, benefícios)', source.size);
-  try {
-    await source.scan(
-      PV_B,
-      (r) => {
-        if (r.kind === 'P') {
-          const prev = people.get(r.cpf);
-          if (prev) throw new RowError(r.line, `CPF ${r.cpf} repetido (já declarado na linha ${prev.line})`);
-          people.set(r.cpf, r);
-        } else if (r.kind === 'V') {
-          const key = `${r.cpf}:${r.seq}`;
-          const prev = links.get(key);
-          if (prev)
-            throw new RowError(
-              r.line,
-              `vínculo seq ${r.seq} repetido para o CPF (já declarado na linha ${prev.line})`,
-            );
-          links.set(key, r);
-        } else if (r.kind === 'B') {
-          const prev = benefits.get(r.nb);
-          if (prev) throw new RowError(r.line, `NB ${r.nb} repetido (já declarado na linha ${prev.line})`);
-          benefits.set(r.nb, r);
-        }
-      },
-      async (bytes) => bar1?.update(bytes),
-    );
-  } catch (e) {
-    throw e instanceof RowError ? lineError(e) : e;
-  } finally {
-    bar1?.stop();
-  }
-
   const client = await deps.db.pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
     try {
-      const personIds = await upsertPeople(client, people, links, benefits);
-      const linkState = await upsertLinks(client, personIds, links);
-      await upsertBenefits(client, personIds, benefits);
-      const declared = { people: people.size, links: links.size, benefits: benefits.size };
-      // Only the link ids are needed from here on: free the records.
-      people.clear();
-      links.clear();
-      benefits.clear();
+      // ---- pass 1: people, links, benefits — validated, checked for repeats in the file, and
+      // written in batches as they come, so that only their ids stay in memory.
+      const seenPeople = new Map<string, number>(); // CPF → line
+      const seenNb = new Map<string, number>(); // NB → line
+      const personIds = new Map<string, number>(); // CPF → contrib_people.id
+      const linkState = new Map<string, LinkState>(); // "cpf:seq" → id, line, competences seen
+      let pendingP: PersonRecord[] = [];
+      let pendingV: LinkRecord[] = [];
+      let pendingB: BenefitRecord[] = [];
+      /** Writes what is pending; a link/benefit whose person is not known yet waits (it may come later in the file). */
+      const flushPending = async (final: boolean) => {
+        if (pendingP.length) {
+          await upsertPeople(client, pendingP, personIds);
+          pendingP = [];
+        }
+        const unknown = new Set<string>();
+        for (const r of [...pendingV, ...pendingB]) if (!personIds.has(r.cpf)) unknown.add(r.cpf);
+        if (unknown.size) await findPeople(client, [...unknown], personIds);
+        const split = <T extends { cpf: string; line: number }>(xs: T[]): [T[], T[]] => {
+          const now = xs.filter((r) => personIds.has(r.cpf));
+          const later = xs.filter((r) => !personIds.has(r.cpf));
+          if (final && later.length) {
+            const first = later.reduce((a, b) => (a.line < b.line ? a : b));
+            throw new RowError(
+              first.line,
+              `CPF ${first.cpf} não cadastrado e sem registro de pessoa (P) no arquivo`,
+            );
+          }
+          return [now, later];
+        };
+        const [v, vLater] = split(pendingV);
+        const [b, bLater] = split(pendingB);
+        pendingV = vLater;
+        pendingB = bLater;
+        if (v.length) await upsertLinks(client, personIds, v, linkState);
+        if (b.length) await upsertBenefits(client, personIds, b);
+      };
+      const bar1 = opts.progress?.('Lendo cadastro (pessoas, vínculos, benefícios)', source.size);
+      try {
+        await source.scan(
+          PV_B,
+          (r) => {
+            if (r.kind === 'P') {
+              const prev = seenPeople.get(r.cpf);
+              if (prev) throw new RowError(r.line, `CPF ${r.cpf} repetido (já declarado na linha ${prev})`);
+              seenPeople.set(r.cpf, r.line);
+              pendingP.push(r);
+            } else if (r.kind === 'V') {
+              const key = `${r.cpf}:${r.seq}`;
+              const prev = linkState.get(key);
+              if (prev)
+                throw new RowError(
+                  r.line,
+                  `vínculo seq ${r.seq} repetido para o CPF (já declarado na linha ${prev.line})`,
+                );
+              linkState.set(key, { id: 0, line: r.line, months: new MonthSet() });
+              pendingV.push(r);
+            } else if (r.kind === 'B') {
+              const prev = seenNb.get(r.nb);
+              if (prev) throw new RowError(r.line, `NB ${r.nb} repetido (já declarado na linha ${prev})`);
+              seenNb.set(r.nb, r.line);
+              pendingB.push(r);
+            }
+          },
+          async (bytes) => {
+            if (pendingP.length + pendingV.length + pendingB.length >= BATCH) await flushPending(false);
+            bar1?.update(bytes);
+          },
+        );
+        await flushPending(true);
+      } finally {
+        bar1?.stop();
+      }
+      const declared = { people: seenPeople.size, links: linkState.size, benefits: seenNb.size };
+      seenPeople.clear();
+      seenNb.clear();
       personIds.clear();
 
       // ---- pass 2: remunerations
@@ -285,108 +320,87 @@ export async function importContributions(
 
 interface LinkState {
   id: number;
+  /** Line of the V record (for repeats). */
+  line: number;
   months: MonthSet;
 }
 
 async function upsertPeople(
   client: pg.PoolClient,
-  people: Map<string, PersonRecord>,
-  links: Map<string, LinkRecord>,
-  benefits: Map<string, BenefitRecord>,
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  const list = [...people.values()];
-  for (let i = 0; i < list.length; i += 2000) {
-    const part = list.slice(i, i + 2000);
-    const res = await client.query<{ id: number; cpf: string }>(
-      `INSERT INTO contrib_people (cpf, nit, name, birth_date, sex)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[])
-       ON CONFLICT (cpf) DO UPDATE SET nit = COALESCE(excluded.nit, contrib_people.nit), name = excluded.name,
-         birth_date = excluded.birth_date, sex = excluded.sex, updated_at = now()
-       RETURNING id, cpf`,
-      [
-        part.map((p) => p.cpf),
-        part.map((p) => p.nit),
-        part.map((p) => p.name),
-        part.map((p) => p.birthDate),
-        part.map((p) => p.sex),
-      ],
-    );
-    for (const r of res.rows) ids.set(r.cpf, Number(r.id));
-  }
-  // People referenced by links/benefits but not declared in the file must already exist.
-  const referenced = new Map<string, number>();
-  for (const l of links.values())
-    if (!ids.has(l.cpf) && !referenced.has(l.cpf)) referenced.set(l.cpf, l.line);
-  for (const b of benefits.values())
-    if (!ids.has(b.cpf) && !referenced.has(b.cpf)) referenced.set(b.cpf, b.line);
-  if (referenced.size) {
-    const res = await client.query<{ id: number; cpf: string }>(
-      'SELECT id, cpf FROM contrib_people WHERE cpf = ANY($1::text[])',
-      [[...referenced.keys()]],
-    );
-    for (const r of res.rows) ids.set(r.cpf, Number(r.id));
-    for (const [cpf, line] of referenced)
-      if (!ids.has(cpf))
-        throw new RowError(line, `CPF ${cpf} não cadastrado e sem registro de pessoa (P) no arquivo`);
-  }
-  return ids;
+  part: PersonRecord[],
+  ids: Map<string, number>,
+): Promise<void> {
+  const res = await client.query<{ id: number; cpf: string }>(
+    `INSERT INTO contrib_people (cpf, nit, name, birth_date, sex)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[])
+     ON CONFLICT (cpf) DO UPDATE SET nit = COALESCE(excluded.nit, contrib_people.nit), name = excluded.name,
+       birth_date = excluded.birth_date, sex = excluded.sex, updated_at = now()
+     RETURNING id, cpf`,
+    [
+      part.map((p) => p.cpf),
+      part.map((p) => p.nit),
+      part.map((p) => p.name),
+      part.map((p) => p.birthDate),
+      part.map((p) => p.sex),
+    ],
+  );
+  for (const r of res.rows) ids.set(r.cpf, Number(r.id));
+}
+
+/** People referenced by links/benefits but not declared (yet) in the file: already registered? */
+async function findPeople(client: pg.PoolClient, cpfs: string[], ids: Map<string, number>): Promise<void> {
+  const res = await client.query<{ id: number; cpf: string }>(
+    'SELECT id, cpf FROM contrib_people WHERE cpf = ANY($1::text[])',
+    [cpfs],
+  );
+  for (const r of res.rows) ids.set(r.cpf, Number(r.id));
 }
 
 async function upsertLinks(
   client: pg.PoolClient,
   personIds: Map<string, number>,
-  links: Map<string, LinkRecord>,
-): Promise<Map<string, LinkState>> {
-  const state = new Map<string, LinkState>();
-  const list = [...links.values()];
-  const byPersonSeq = new Map<string, string>();
-  for (let i = 0; i < list.length; i += 2000) {
-    const part = list.slice(i, i + 2000);
-    const res = await client.query<{ id: number; person_id: number; seq: number }>(
-      `INSERT INTO contrib_links (person_id, seq, employer_doc, employer_doc_type, employer_name, category,
-         start_date, end_date, indicators, source)
-       SELECT p, s, d, dt, n, c, sd, ed, string_to_array(ind, ','), 'import'
-         FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[])
-           AS u(p, s, d, dt, n, c, sd, ed, ind)
-       ON CONFLICT (person_id, seq) DO UPDATE SET employer_doc = excluded.employer_doc,
-         employer_doc_type = excluded.employer_doc_type, employer_name = excluded.employer_name,
-         category = excluded.category, start_date = excluded.start_date, end_date = excluded.end_date,
-         indicators = excluded.indicators, source = excluded.source, updated_at = now()
-       RETURNING id, person_id, seq`,
-      [
-        part.map((l) => personIds.get(l.cpf)),
-        part.map((l) => l.seq),
-        part.map((l) => l.employerDoc),
-        part.map((l) => l.employerDocType),
-        part.map((l) => l.employerName),
-        part.map((l) => l.category),
-        part.map((l) => l.start),
-        part.map((l) => l.end),
-        part.map((l) => l.indicators.join(',')),
-      ],
-    );
-    for (const l of part) byPersonSeq.set(`${personIds.get(l.cpf)}:${l.seq}`, `${l.cpf}:${l.seq}`);
-    for (const r of res.rows) {
-      const key = byPersonSeq.get(`${r.person_id}:${r.seq}`)!;
-      state.set(key, { id: Number(r.id), months: new MonthSet() });
-    }
+  part: LinkRecord[],
+  state: Map<string, LinkState>,
+): Promise<void> {
+  const res = await client.query<{ id: number; person_id: number; seq: number }>(
+    `INSERT INTO contrib_links (person_id, seq, employer_doc, employer_doc_type, employer_name, category,
+       start_date, end_date, indicators, source)
+     SELECT p, s, d, dt, n, c, sd, ed, string_to_array(ind, ','), 'import'
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[])
+         AS u(p, s, d, dt, n, c, sd, ed, ind)
+     ON CONFLICT (person_id, seq) DO UPDATE SET employer_doc = excluded.employer_doc,
+       employer_doc_type = excluded.employer_doc_type, employer_name = excluded.employer_name,
+       category = excluded.category, start_date = excluded.start_date, end_date = excluded.end_date,
+       indicators = excluded.indicators, source = excluded.source, updated_at = now()
+     RETURNING id, person_id, seq`,
+    [
+      part.map((l) => personIds.get(l.cpf)),
+      part.map((l) => l.seq),
+      part.map((l) => l.employerDoc),
+      part.map((l) => l.employerDocType),
+      part.map((l) => l.employerName),
+      part.map((l) => l.category),
+      part.map((l) => l.start),
+      part.map((l) => l.end),
+      part.map((l) => l.indicators.join(',')),
+    ],
+  );
+  const keyOf = new Map(part.map((l) => [`${personIds.get(l.cpf)}:${l.seq}`, `${l.cpf}:${l.seq}`]));
+  const ids: number[] = [];
+  for (const r of res.rows) {
+    const st = state.get(keyOf.get(`${r.person_id}:${r.seq}`)!)!;
+    st.id = Number(r.id);
+    ids.push(st.id);
   }
   // Replace policy: the file carries the whole history of each link it declares.
-  const ids = [...state.values()].map((s) => s.id);
-  for (let i = 0; i < ids.length; i += 10_000)
-    await client.query('DELETE FROM contrib_remunerations WHERE link_id = ANY($1::bigint[])', [
-      ids.slice(i, i + 10_000),
-    ]);
-  return state;
+  await client.query('DELETE FROM contrib_remunerations WHERE link_id = ANY($1::bigint[])', [ids]);
 }
 
 async function upsertBenefits(
   client: pg.PoolClient,
   personIds: Map<string, number>,
-  benefits: Map<string, BenefitRecord>,
+  list: BenefitRecord[],
 ): Promise<void> {
-  const list = [...benefits.values()];
   for (let i = 0; i < list.length; i += 2000) {
     const part = list.slice(i, i + 2000);
     const res = await client.query<{ nb: string }>(

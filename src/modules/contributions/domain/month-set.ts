@@ -10,8 +10,12 @@ export class MonthSet {
     const r = this.runs;
     const n = r.length;
     // Fast path: after (or extending) the last run.
-    if (n === 0 || m > r[n - 1]!) {
-      if (n > 0 && m === r[n - 1]! + 1) r[n - 1] = m;
+    if (n === 0) {
+      this.runs = [m, m]; // exact-size array: one run is the common case
+      return true;
+    }
+    if (m > r[n - 1]!) {
+      if (m === r[n - 1]! + 1) r[n - 1] = m;
       else r.push(m, m);
       return true;
     }
