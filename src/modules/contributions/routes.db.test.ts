@@ -236,6 +236,32 @@ describe('API do cadastro de contribuições', () => {
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
+  it('importação em lote pela API em JSON: reimportar o mesmo conteúdo não muda nada; erro aponta a linha do JSON', async () => {
+    const json = readFileSync(join(EXAMPLES, 'contribuicoes_exemplo.json'), 'utf8');
+    const count = async () => (await t.deps.db.pool.query('SELECT count(*)::int AS n FROM contrib_remunerations')).rows[0].n;
+    const before = await count();
+    const res = await t.request(integration, {
+      method: 'POST',
+      url: '/api/v1/contributions/imports',
+      body: json,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ people: 2, links: 3, remunerations: 12, benefits: 1 });
+    expect(await count()).toBe(before);
+    const lines = json.split('\n');
+    const n = lines.findIndex((l) => l.includes('"2020-02"'));
+    lines[n] = lines[n]!.replace('"2020-02"', '"2020/02"');
+    const bad = await t.request(integration, {
+      method: 'POST',
+      url: '/api/v1/contributions/imports',
+      body: lines.join('\n'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ line: n + 1 });
+  });
+
   it('histórico no formato de entrada do motor de cálculo (RmiRequest)', async () => {
     const h = await getContributionHistory(t.deps, ctxAs('analyst'), MARIA, { asOf: '2025-06-10' });
     expect(h.person).toEqual({
