@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
-import { AppError, unprocessable } from '../../platform/errors';
+import { AppError, forbidden, unprocessable } from '../../platform/errors';
 import { Cnpj, Cpf, Nit } from '../../platform/values';
 import { assertCanAccessPerson } from './access';
 import { extractPdfText, PdfTextError } from './cnis-pdf';
@@ -168,6 +168,12 @@ export async function importCnisExtract(
   opts: CnisImportOptions = {},
 ) {
   if (opts.expectedCpf) assertCanAccessPerson(ctx, opts.expectedCpf);
+  // A citizen may check what the system reads from their own extract, but the registry is only
+  // changed by staff or an integration (an uploaded file is not proof until someone checks it).
+  if (ctx.actor.role === 'citizen' && !opts.dryRun)
+    throw forbidden(
+      'Cidadão pode apenas conferir o extrato (dryRun=true); a gravação é feita por um servidor do INSS.',
+    );
   const { extract: x, cpf, warnings, summary } = await readCnisExtract(input, opts);
   assertCanAccessPerson(ctx, cpf);
   if (opts.dryRun) return summary;

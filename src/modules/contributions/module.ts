@@ -17,7 +17,7 @@ export const contributionsModule: ModuleDefinition = {
     },
     'contributions.people.write': { description: 'Cadastrar e alterar pessoas', roles: [...STAFF] },
     'contributions.cnis.import': {
-      description: 'Importar o Extrato Previdenciário do CNIS (cidadão: só o próprio)',
+      description: 'Importar o Extrato Previdenciário do CNIS (cidadão: só conferir o próprio, sem gravar)',
       roles: ['citizen', ...STAFF, 'integration'],
     },
     'contributions.import': {

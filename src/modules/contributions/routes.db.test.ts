@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestSession } from '../../platform/testing';
-import { SAMPLE_TEXT_PATH } from './fixtures/cnis-samples';
+import { loadSample, SAMPLE_TEXT_PATH } from './fixtures/cnis-samples';
+import { renderCnisText } from './fixtures/render-cnis-text';
 import { makeTextPdf } from './fixtures/text-pdf';
 import { getContributionHistory } from './get-contribution-history';
 import { ctxAs } from './test-support';
@@ -132,6 +133,28 @@ describe('API do cadastro de contribuições', () => {
     expect(up.statusCode).toBe(404);
   });
 
+  it('cidadão confere o próprio extrato (simulação), mas não grava no cadastro', async () => {
+    // Maria's own extract: the synthetic sample issued to her CPF.
+    const sample = loadSample();
+    sample.identificacao_do_filiado.cpf = '900.000.101-38';
+    const own = renderCnisText(sample);
+    const dry = await t.request(maria, {
+      method: 'POST',
+      url: `/api/v1/people/${MARIA}/cnis?dryRun=true`,
+      body: own,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().totals).toEqual({ links: 2, remunerations: 229, benefits: 0 });
+    const write = await t.request(maria, {
+      method: 'POST',
+      url: `/api/v1/people/${MARIA}/cnis`,
+      body: own,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(write.statusCode).toBe(403);
+  });
+
   it('cadastro de pessoa: criar é idempotente pelo CPF, dados diferentes dão conflito; alteração auditada', async () => {
     const body = { cpf: '900.000.103-08', name: 'ANA TESTE', birthDate: '1970-01-02', sex: 'F' };
     const a = await t.request(analyst, { method: 'POST', url: '/api/v1/people', body });
@@ -238,7 +261,8 @@ describe('API do cadastro de contribuições', () => {
 
   it('importação em lote pela API em JSON: reimportar o mesmo conteúdo não muda nada; erro aponta a linha do JSON', async () => {
     const json = readFileSync(join(EXAMPLES, 'contribuicoes_exemplo.json'), 'utf8');
-    const count = async () => (await t.deps.db.pool.query('SELECT count(*)::int AS n FROM contrib_remunerations')).rows[0].n;
+    const count = async () =>
+      (await t.deps.db.pool.query('SELECT count(*)::int AS n FROM contrib_remunerations')).rows[0].n;
     const before = await count();
     const res = await t.request(integration, {
       method: 'POST',
