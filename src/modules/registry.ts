@@ -1,8 +1,10 @@
 import type { ModuleDefinition } from '../platform/module';
 import { auditModule } from './audit/module';
+import { calculationModule } from './calculation/module';
 import { contributionsModule } from './contributions/module';
 import { identityModule } from './identity/module';
 import { organizationModule } from './organization/module';
+import { requestsModule } from './requests/module';
 
 /**
  * Every bounded context, in dependency order: migrations run and demo data loads in this order,
@@ -12,5 +14,7 @@ export const modules: readonly ModuleDefinition[] = [
   organizationModule,
   identityModule,
   auditModule,
+  calculationModule,
   contributionsModule,
+  requestsModule,
 ];
