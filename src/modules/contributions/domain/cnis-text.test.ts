@@ -123,6 +123,39 @@ describe('extrato CNIS (texto)', () => {
     ]);
   });
 
+  it('leiaute de contribuinte individual ("Contribuições" com data de pagamento): vale o salário de contribuição', () => {
+    const header = FIXTURE.slice(0, FIXTURE.indexOf('Relações Previdenciárias'));
+    const text = `${header}Relações Previdenciárias
+Seq.  NIT              Código Emp.          Origem do Vínculo                   Tipo Filiado no     Data Início  Data Fim     Últ. Remun.
+                                                                                Vínculo
+3     120.45678.90-1                        CONTRIBUINTE INDIVIDUAL             Contribuinte        01/01/2020   29/02/2020
+                                                                                Individual
+Contribuições
+Competência  Data Pgto.   Contribuição  Salário Contribuição  Indicadores
+01/2020      15/02/2020   228,58        1.039,00
+02/2020      16/03/2020   114,29        519,50                PSC-MEN-SM-EC103
+`;
+    const e = parseCnisText(text);
+    expect(e.warnings).toEqual([]);
+    expect(e.links).toHaveLength(1);
+    expect(e.links[0]).toMatchObject({
+      seq: 3,
+      category: 'individual',
+      start: '2020-01-01',
+      end: '2020-02-29',
+    });
+    expect(e.links[0]!.remunerations).toEqual([
+      { competence: '2020-01', amountCents: 103900, indicators: [], part: 0, paymentDate: '2020-02-15' },
+      {
+        competence: '2020-02',
+        amountCents: 51950,
+        indicators: ['PSC-MEN-SM-EC103'],
+        part: 0,
+        paymentDate: '2020-03-16',
+      },
+    ]);
+  });
+
   it('recusa um texto que não é extrato do CNIS', () => {
     expect(() => parseCnisText('Nota fiscal eletrônica\nTotal 10,00')).toThrow(CnisParseError);
   });
