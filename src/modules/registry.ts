@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../platform/module';
 import { auditModule } from './audit/module';
 import { calculationModule } from './calculation/module';
+import { contributionsModule } from './contributions/module';
 import { identityModule } from './identity/module';
 import { organizationModule } from './organization/module';
 import { requestsModule } from './requests/module';
@@ -14,5 +15,6 @@ export const modules: readonly ModuleDefinition[] = [
   identityModule,
   auditModule,
   calculationModule,
+  contributionsModule,
   requestsModule,
 ];
