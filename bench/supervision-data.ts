@@ -87,7 +87,10 @@ export async function writeExtraordinaryQuarter(
   const weight = Array.from({ length: servers }, () => 0.2 + rnd() * rnd() * 3);
   const cum: number[] = [];
   let s = 0;
-  for (const w of weight) cum.push((s += w));
+  for (const w of weight) {
+    s += w;
+    cum.push(s);
+  }
   const pick = () => {
     const x = rnd() * s;
     let lo = 0;

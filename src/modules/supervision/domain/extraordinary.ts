@@ -77,7 +77,10 @@ function meanSd(xs: number[]): { mean: number; sd: number } {
 }
 
 export function referenceStats(profs: readonly ProfessionalQuarter[]): ReferenceStats {
-  const ref = profs.filter((p) => p.production >= REFERENCE_MIN_PRODUCTION);
+  // Canonical order (server id) so that floating-point sums do not depend on the input order.
+  const ref = profs
+    .filter((p) => p.production >= REFERENCE_MIN_PRODUCTION)
+    .sort((a, b) => compareIds(a.serverId, b.serverId));
   if (ref.length === 0) {
     return {
       servers: 0,
