@@ -76,13 +76,17 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new AppError('bad_request', detail, { errors });
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new AppError('bad_request', detail, { errors });
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new AppError('unprocessable', detail, { errors });
 export const notFound = (what: string) => new AppError('not_found', `${what} não encontrado(a).`);
-export const forbidden = (detail = 'Você não tem permissão para esta operação.') => new AppError('forbidden', detail);
-export const unauthenticated = (detail = 'Faça login para continuar.') => new AppError('unauthenticated', detail);
-export const conflict = (detail: string, extra?: Record<string, unknown>) => new AppError('conflict', detail, { extra });
+export const forbidden = (detail = 'Você não tem permissão para esta operação.') =>
+  new AppError('forbidden', detail);
+export const unauthenticated = (detail = 'Faça login para continuar.') =>
+  new AppError('unauthenticated', detail);
+export const conflict = (detail: string, extra?: Record<string, unknown>) =>
+  new AppError('conflict', detail, { extra });
 /** A 409 that names the current state and the actions it allows (OpenCRVS throwConflictIfActionNotAllowed). */
 export const actionNotAllowed = (action: string, status: string, allowedActions: readonly string[]) =>
   new AppError(

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Role } from './auth/roles';
-import type { AppInstance } from './http/types';
 import type { Deps } from './deps';
+import type { AppInstance } from './http/types';
+import type { JobDefinition } from './jobs/jobs';
 import type { EventConsumer } from './outbox/types';
 
 /**
@@ -23,6 +24,8 @@ export interface ModuleDefinition {
   demoSeed?: (deps: Deps, ctx: SeedContext) => Promise<void>;
   /** Outbox event consumers (at-least-once delivery, deduplicated per consumer). */
   consumers?: readonly EventConsumer[];
+  /** Background jobs run by pg-boss (scheduled with cron, or sent by use cases). */
+  jobs?: readonly JobDefinition[];
 }
 
 export interface CliContext {
@@ -36,6 +39,8 @@ export interface SeedContext {
   progress(label: string, total: number): Progress;
   /** Deterministic pseudo-random numbers for demo data (same seed, same data). */
   random(): number;
+  /** A line for the operator, printed after seeding (e.g. a token shown once). */
+  note?(text: string): void;
 }
 
 export interface Progress {

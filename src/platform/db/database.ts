@@ -22,7 +22,10 @@ export interface Database {
   pool: pg.Pool;
   orm: Orm;
   /** Runs fn in a transaction (READ COMMITTED unless told otherwise); commits or rolls back. */
-  tx<T>(fn: (tx: Transaction) => Promise<T>, opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' }): Promise<T>;
+  tx<T>(
+    fn: (tx: Transaction) => Promise<T>,
+    opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 

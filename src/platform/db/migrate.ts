@@ -24,7 +24,9 @@ export function listMigrations(sources: MigrationSource[]) {
   const out: { module: string; name: string; sql: string; checksum: string }[] = [];
   for (const s of sources) {
     if (!existsSync(s.dir)) continue;
-    for (const f of readdirSync(s.dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+    for (const f of readdirSync(s.dir)
+      .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+      .sort()) {
       const sql = readFileSync(join(s.dir, f), 'utf8');
       out.push({ module: s.module, name: f, sql, checksum: createHash('sha256').update(sql).digest('hex') });
     }
@@ -47,7 +49,9 @@ export async function pendingMigrations(pool: pg.Pool, sources: MigrationSource[
   const all = listMigrations(sources);
   const exists = await pool.query(`SELECT to_regclass('platform_migrations') IS NOT NULL AS ok`);
   if (!exists.rows[0].ok) return all.map((m) => `${m.module}/${m.name}`);
-  const done = await pool.query<{ module: string; name: string }>('SELECT module, name FROM platform_migrations');
+  const done = await pool.query<{ module: string; name: string }>(
+    'SELECT module, name FROM platform_migrations',
+  );
   const set = new Set(done.rows.map((r) => `${r.module}/${r.name}`));
   return all.map((m) => `${m.module}/${m.name}`).filter((k) => !set.has(k));
 }

@@ -26,5 +26,9 @@ export interface EventConsumer {
   /** Event types it handles. */
   events: readonly string[];
   /** Called at least once per event; runs inside a transaction that also records the event as consumed. */
-  handle(event: DomainEvent, tx: import('../db/database').Executor, deps: import('../deps').Deps): Promise<void>;
+  handle(
+    event: DomainEvent,
+    tx: import('../db/database').Executor,
+    deps: import('../deps').Deps,
+  ): Promise<void>;
 }

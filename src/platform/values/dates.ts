@@ -25,7 +25,11 @@ export const LocalDate = {
     const m = RE.exec(text);
     if (!m) return false;
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+    return (
+      d.getUTCFullYear() === Number(m[1]) &&
+      d.getUTCMonth() === Number(m[2]) - 1 &&
+      d.getUTCDate() === Number(m[3])
+    );
   },
   parse(text: string): LocalDate {
     if (!LocalDate.isValid(text)) throw new DateError(`data inválida: "${text}" (use AAAA-MM-DD)`);

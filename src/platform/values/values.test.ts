@@ -1,7 +1,7 @@
 import { generatePis } from '@brazilian-utils/brazilian-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BusinessDays, Competence, Cpf, Cnpj, divRoundHalfUp, LocalDate, Money, Nit } from './index';
+import { BusinessDays, Cnpj, Competence, Cpf, divRoundHalfUp, LocalDate, Money, Nit } from './index';
 
 describe('Money', () => {
   it('parses decimal strings into exact cents and back', () => {

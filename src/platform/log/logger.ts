@@ -1,0 +1,83 @@
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+/**
+ * Personal data never reaches the logs (LGPD; architecture guide). Two layers:
+ * 1. pino redaction of known field names, at any of the first levels of nesting;
+ * 2. a scrubber for free text (URLs, messages) that masks CPF/NIT-shaped digit runs, e-mails,
+ *    phone numbers and bearer tokens.
+ */
+const SENSITIVE_KEYS = [
+  'cpf',
+  'nit',
+  'cnpj',
+  'name',
+  'nome',
+  'email',
+  'phone',
+  'telefone',
+  'password',
+  'senha',
+  'token',
+  'apiToken',
+  'secret',
+  'birthDate',
+  'birth_date',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-csrf-token',
+];
+
+export const REDACT_PATHS = [
+  ...SENSITIVE_KEYS,
+  ...SENSITIVE_KEYS.map((k) => `*.${k}`),
+  ...SENSITIVE_KEYS.map((k) => `*.*.${k}`),
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+const PATTERNS: [RegExp, string][] = [
+  [/\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b/g, '[cpf]'],
+  [/\b\d{3}\.?\d{5}\.?\d{2}-?\d\b/g, '[nit]'],
+  [/[\w.+-]+@[\w-]+\.[\w.-]+/g, '[email]'],
+  [/\(?\+?55\)?\s?\(?\d{2}\)?\s?9?\d{4}-?\d{4}\b/g, '[telefone]'],
+  [/Bearer\s+[\w.~+/=-]+/gi, 'Bearer [token]'],
+];
+
+export function scrub(text: string): string {
+  let out = text;
+  for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
+  return out;
+}
+
+export function createLogger(opts: { level: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      level: opts.level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { service: 'previdencia' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: {
+        req(req: { id?: string; method?: string; url?: string }) {
+          return { id: req.id, method: req.method, url: req.url ? scrub(req.url) : req.url };
+        },
+        res(res: { statusCode?: number }) {
+          return { statusCode: res.statusCode };
+        },
+        err: pino.stdSerializers.err,
+      },
+      hooks: {
+        logMethod(args, method) {
+          // Free-text messages are scrubbed too: a CPF interpolated into a message is masked.
+          const scrubbed = args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as typeof args;
+          return method.apply(this, scrubbed);
+        },
+      },
+    },
+    opts.destination,
+  );
+}
