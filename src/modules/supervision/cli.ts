@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { CliError } from '../../cli/errors';
 import { isAppError } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
 import { CsvInputError } from './csv/csv-reader';
@@ -24,17 +25,12 @@ export interface CliIo {
   err(text: string): void;
   /** Today's date for reports (São Paulo calendar). */
   today(): string;
-  /** Records a failure exit code (the process exits with it when the command returns). */
-  fail(code: number): void;
 }
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   today: () => LocalDate.today(),
-  fail: (code) => {
-    process.exitCode = code;
-  },
 };
 
 function need(value: string | undefined, flag: string): string {
@@ -98,16 +94,16 @@ export function registerSupervisionCli(program: Command, io: CliIo = defaultIo):
     .command('supervision')
     .description('Supervisão Técnica em Benefícios (Portaria DIRBEN/INSS nº 1.309/2025)');
   const json = (v: unknown) => io.out(`${JSON.stringify(v, null, 2)}\n`);
-  // Every action reports its own errors: pt-BR message on stderr and exit code 2 for bad input.
+  // Errors become CliError (pt-BR message, exit code 2 for bad input) for bin/previdencia to report.
   const act =
     <A extends unknown[]>(fn: (...a: A) => Promise<void>) =>
     async (...a: A) => {
       try {
         await fn(...a);
       } catch (e) {
+        if (e instanceof CliError) throw e;
         const { code, message } = exitCodeOf(e);
-        if (message) io.err(`${message}\n`);
-        io.fail(code);
+        throw new CliError(message, code);
       }
     };
 
@@ -256,24 +252,20 @@ export function registerSupervisionCli(program: Command, io: CliIo = defaultIo):
 
 /** Maps an error of the file commands to the exit code and pt-BR message (2 = bad input). */
 export function exitCodeOf(e: unknown): { code: number; message: string } {
-  if (e instanceof CsvInputError || e instanceof UsageError)
-    return { code: 2, message: `Erro: ${e.message}` };
-  if (e instanceof RangeError) return { code: 2, message: `Erro: ${e.message}` };
-  if (isAppError(e) && e.status < 500) return { code: 2, message: `Erro: ${e.detail}` };
+  if (e instanceof CsvInputError || e instanceof UsageError || e instanceof RangeError) {
+    return { code: 2, message: e.message };
+  }
+  if (e instanceof CliError) return { code: e.exitCode, message: e.message };
+  if (isAppError(e) && e.status < 500) return { code: 2, message: e.detail };
   if (e instanceof CommanderError) return { code: e.exitCode === 0 ? 0 : 2, message: '' };
-  return { code: 1, message: `Erro inesperado: ${(e as Error).message}` };
+  return { code: 1, message: `falha inesperada: ${(e as Error).message}` };
 }
 
 /**
  * Runs `supervision <args>` in-process (tests, and the standalone entry below): returns the exit
  * code instead of exiting.
  */
-export async function runSupervisionCli(
-  args: string[],
-  base: Omit<CliIo, 'fail'> = defaultIo,
-): Promise<number> {
-  let failed = 0;
-  const io: CliIo = { ...base, fail: (c) => (failed = c) };
+export async function runSupervisionCli(args: string[], io: CliIo = defaultIo): Promise<number> {
   const program = new Command('previdencia').exitOverride();
   program.configureOutput({ writeOut: io.out, writeErr: io.err });
   registerSupervisionCli(program, io);
@@ -283,10 +275,10 @@ export async function runSupervisionCli(
   }
   try {
     await program.parseAsync(['node', 'previdencia', 'supervision', ...args]);
-    return failed;
+    return 0;
   } catch (e) {
     const { code, message } = exitCodeOf(e);
-    if (message) io.err(`${message}\n`);
+    if (message) io.err(`erro: ${message}\n`);
     return code;
   }
 }
