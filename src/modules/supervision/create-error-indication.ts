@@ -4,7 +4,7 @@ import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
 import { scopeOf } from './domain/scope';
 import type { StaffDirectory } from './staff-directory';
-import { createCycle, loadFrameTasks, unitScope } from './store';
+import { createCycle, loadFrameTasks, resolveTeams, unitScope } from './store';
 
 /**
  * Indication of administrative error (art. 3 §1) sent to the SGBEN: becomes a supervision with
@@ -21,8 +21,9 @@ export async function createErrorIndication(
   input: { taskId: string; description: string },
 ) {
   const scope = await unitScope(deps, ctx);
+  const task = (await loadFrameTasks(deps.db.orm, [input.taskId])).get(input.taskId);
+  const teams = task ? await resolveTeams(staff, [task.unitId]) : new Map<string, string[]>();
   return deps.db.tx(async (tx) => {
-    const task = (await loadFrameTasks(tx, [input.taskId])).get(input.taskId);
     if (!task || (scope !== null && !scope.includes(task.unitId))) throw notFound('Tarefa concluída');
     const d = scopeOf({ species: task.species, system: task.system, subtasks: task.subtasks });
     if (!d.inScope) {
@@ -36,7 +37,7 @@ export async function createErrorIndication(
       deps,
       ctx,
       tx,
-      staff,
+      teams,
       {
         kind: 'error_indication',
         label: quarter,

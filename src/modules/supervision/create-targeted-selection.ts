@@ -4,7 +4,7 @@ import { unprocessable } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
 import { targetedSelection } from './domain/random-sample';
 import type { StaffDirectory } from './staff-directory';
-import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope } from './store';
+import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope, resolveTeams } from './store';
 
 /**
  * Targeted selection (art. 7 §1, art. 8): tasks chosen by the Dirben on a stated criterion. Recorded
@@ -25,8 +25,12 @@ export async function createTargetedSelection(
   } catch (e) {
     throw unprocessable((e as Error).message, [{ field: 'criterion', message: (e as Error).message }]);
   }
+  const tasks = await loadFrameTasks(deps.db.orm, sel.taskIds);
+  const teams = await resolveTeams(
+    staff,
+    [...tasks.values()].map((t) => t.unitId),
+  );
   return deps.db.tx(async (tx) => {
-    const tasks = await loadFrameTasks(tx, sel.taskIds);
     const missing = sel.taskIds.filter((id) => !tasks.has(id));
     if (missing.length)
       throw unprocessable(
@@ -43,7 +47,7 @@ export async function createTargetedSelection(
       deps,
       ctx,
       tx,
-      staff,
+      teams,
       {
         kind: 'targeted',
         label: input.label,

@@ -6,7 +6,7 @@ import { monthRange } from './domain/periods';
 import { drawMonthlySample, type SampleSizing } from './domain/random-sample';
 import { supFrameTasks } from './schema';
 import type { StaffDirectory } from './staff-directory';
-import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope } from './store';
+import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope, resolveTeams } from './store';
 
 /**
  * Monthly random sample (art. 7) on the platform's frame: in-scope tasks concluded in `month`,
@@ -22,29 +22,34 @@ export async function runMonthlySample(
 ) {
   await requireNationalScope(deps, ctx);
   const { start, end } = monthRange(input.month);
-  return deps.db.tx(async (tx) => {
-    const rows = await tx
-      .select({ taskId: supFrameTasks.taskId, sr: supFrameTasks.srCode })
-      .from(supFrameTasks)
-      .where(
-        and(
-          eq(supFrameTasks.inScope, true),
-          gte(supFrameTasks.concludedAt, start),
-          lte(supFrameTasks.concludedAt, end),
-        ),
-      );
-    const bySr = new Map<string, string[]>();
-    for (const r of rows) {
-      const l = bySr.get(r.sr);
-      if (l) l.push(r.taskId);
-      else bySr.set(r.sr, [r.taskId]);
-    }
-    const frameSha256 = canonicalFrameHash(rows.map((r) => `${r.sr},${r.taskId}`));
-    const srs = drawMonthlySample(bySr, input.month, input.sizing, input.seed);
-    const tasks = await loadFrameTasks(
-      tx,
-      srs.flatMap((s) => s.taskIds),
+  // Read and draw first, resolve the teams, then write everything in one transaction.
+  const rows = await deps.db.orm
+    .select({ taskId: supFrameTasks.taskId, sr: supFrameTasks.srCode })
+    .from(supFrameTasks)
+    .where(
+      and(
+        eq(supFrameTasks.inScope, true),
+        gte(supFrameTasks.concludedAt, start),
+        lte(supFrameTasks.concludedAt, end),
+      ),
     );
+  const bySr = new Map<string, string[]>();
+  for (const r of rows) {
+    const l = bySr.get(r.sr);
+    if (l) l.push(r.taskId);
+    else bySr.set(r.sr, [r.taskId]);
+  }
+  const frameSha256 = canonicalFrameHash(rows.map((r) => `${r.sr},${r.taskId}`));
+  const srs = drawMonthlySample(bySr, input.month, input.sizing, input.seed);
+  const tasks = await loadFrameTasks(
+    deps.db.orm,
+    srs.flatMap((s) => s.taskIds),
+  );
+  const teams = await resolveTeams(
+    staff,
+    [...tasks.values()].map((t) => t.unitId),
+  );
+  return deps.db.tx(async (tx) => {
     const dueDate = LocalDate.addDays(LocalDate.addMonths(`${input.month}-01`, 2), -1);
     const result = {
       srs: srs.map((s) => ({ sr: s.sr, population: s.population, size: s.size, taskIds: s.taskIds })),
@@ -53,7 +58,7 @@ export async function runMonthlySample(
       deps,
       ctx,
       tx,
-      staff,
+      teams,
       {
         kind: 'random',
         label: input.month,

@@ -13,7 +13,7 @@ import {
 } from './domain/training-track';
 import { supFrameTasks, supSupervisions } from './schema';
 import type { StaffDirectory } from './staff-directory';
-import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope } from './store';
+import { canonicalFrameHash, createCycle, loadFrameTasks, requireNationalScope, resolveTeams } from './store';
 
 /**
  * Training track (arts. 16–21) on the platform's data: new servers (organization module, start
@@ -31,71 +31,82 @@ export async function runTrainingTrack(
   const servers = (await staff.newServers(LocalDate.addDays(input.date, -TRAINING_DAYS))).sort((a, b) =>
     compareIds(a.id, b.id),
   );
-  return deps.db.tx(async (tx) => {
-    const out = [];
-    const selections = [];
-    const frameLines: string[] = [];
-    for (const s of servers) {
-      const point = currentSamplePoint(s.startDate, input.date);
-      if (!point) continue;
-      const criterion = `Ponto de ${point.days} dias (art. 18)`;
-      const done = await tx
-        .select({ id: supSupervisions.id })
-        .from(supSupervisions)
-        .where(
-          and(
-            eq(supSupervisions.serverId, s.id),
-            eq(supSupervisions.origin, 'training_track'),
-            eq(supSupervisions.criterion, criterion),
-          ),
-        )
-        .limit(1);
-      if (done.length) continue;
-      const window = await tx
-        .select({ taskId: supFrameTasks.taskId, species: supFrameTasks.species })
-        .from(supFrameTasks)
-        .where(
-          and(
-            eq(supFrameTasks.serverId, s.id),
-            eq(supFrameTasks.inScope, true),
-            gt(supFrameTasks.concludedAt, point.windowStart),
-            lte(supFrameTasks.concludedAt, point.windowEnd),
-          ),
-        );
-      const earlier = await tx
-        .select({ species: supSupervisions.species })
-        .from(supSupervisions)
-        .where(and(eq(supSupervisions.serverId, s.id), eq(supSupervisions.origin, 'training_track')));
-      const covered = new Set(earlier.map((e) => normalizeSpecies(e.species)));
-      const taskIds = drawTrainingTasks(
-        s.id,
-        point,
-        window,
-        covered,
-        input.seed,
-        input.perServer ?? DEFAULT_TASKS_PER_POINT,
+  const tx0 = deps.db.orm;
+  const out: {
+    serverId: string;
+    samplePointDays: number;
+    windowStart: string;
+    windowEnd: string;
+    taskIds: string[];
+  }[] = [];
+  const selections: { id: string; criterion: string }[] = [];
+  const frameLines: string[] = [];
+  for (const s of servers) {
+    const point = currentSamplePoint(s.startDate, input.date);
+    if (!point) continue;
+    const criterion = `Ponto de ${point.days} dias (art. 18)`;
+    const done = await tx0
+      .select({ id: supSupervisions.id })
+      .from(supSupervisions)
+      .where(
+        and(
+          eq(supSupervisions.serverId, s.id),
+          eq(supSupervisions.origin, 'training_track'),
+          eq(supSupervisions.criterion, criterion),
+        ),
+      )
+      .limit(1);
+    if (done.length) continue;
+    const window = await tx0
+      .select({ taskId: supFrameTasks.taskId, species: supFrameTasks.species })
+      .from(supFrameTasks)
+      .where(
+        and(
+          eq(supFrameTasks.serverId, s.id),
+          eq(supFrameTasks.inScope, true),
+          gt(supFrameTasks.concludedAt, point.windowStart),
+          lte(supFrameTasks.concludedAt, point.windowEnd),
+        ),
       );
-      for (const w of window) frameLines.push(`${s.id},${w.taskId}`);
-      out.push({
-        serverId: s.id,
-        samplePointDays: point.days,
-        windowStart: point.windowStart,
-        windowEnd: point.windowEnd,
-        taskIds,
-      });
-      for (const id of taskIds) selections.push({ id, criterion });
-    }
-    const tasks = await loadFrameTasks(
-      tx,
-      selections.map((x) => x.id),
+    const earlier = await tx0
+      .select({ species: supSupervisions.species })
+      .from(supSupervisions)
+      .where(and(eq(supSupervisions.serverId, s.id), eq(supSupervisions.origin, 'training_track')));
+    const covered = new Set(earlier.map((e) => normalizeSpecies(e.species)));
+    const taskIds = drawTrainingTasks(
+      s.id,
+      point,
+      window,
+      covered,
+      input.seed,
+      input.perServer ?? DEFAULT_TASKS_PER_POINT,
     );
-    const dueDate = LocalDate.addDays(input.date, TRAINING_CYCLE_DAYS);
-    const frameSha256 = canonicalFrameHash(frameLines);
+    for (const w of window) frameLines.push(`${s.id},${w.taskId}`);
+    out.push({
+      serverId: s.id,
+      samplePointDays: point.days,
+      windowStart: point.windowStart,
+      windowEnd: point.windowEnd,
+      taskIds,
+    });
+    for (const id of taskIds) selections.push({ id, criterion });
+  }
+  const tasks = await loadFrameTasks(
+    tx0,
+    selections.map((x) => x.id),
+  );
+  const teams = await resolveTeams(
+    staff,
+    [...tasks.values()].map((t) => t.unitId),
+  );
+  const dueDate = LocalDate.addDays(input.date, TRAINING_CYCLE_DAYS);
+  const frameSha256 = canonicalFrameHash(frameLines);
+  return deps.db.tx(async (tx) => {
     const { cycle, supervisionIds } = await createCycle(
       deps,
       ctx,
       tx,
-      staff,
+      teams,
       {
         kind: 'training_track',
         label: input.date,

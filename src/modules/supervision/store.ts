@@ -76,7 +76,7 @@ export async function createCycle(
   deps: Deps,
   ctx: Ctx,
   tx: Executor,
-  staff: StaffDirectory,
+  teams: ReadonlyMap<string, string[]>,
   cycle: NewCycle,
   selections: Selection[],
   opts: { reuseExisting?: boolean } = {},
@@ -103,7 +103,7 @@ export async function createCycle(
   const loaded = new Set<string>();
   const values: (typeof supSupervisions.$inferInsert)[] = [];
   for (const s of selections) {
-    const team = await staff.supervisorTeamOf(s.task.unitId);
+    const team = teams.get(s.task.unitId) ?? [];
     const unknown = team.filter((t) => !loaded.has(t));
     if (unknown.length) {
       const counts = await tx
@@ -154,6 +154,19 @@ export async function createCycle(
     details: { kind: c.kind, label: c.label, supervisions: ids.length, frameSha256: c.frameSha256 },
   });
   return { cycle: c, supervisionIds: ids };
+}
+
+/**
+ * Supervisor teams of the units, resolved through the organization module BEFORE the write
+ * transaction opens (its queries run on other connections; PGlite serves one transaction at a time).
+ */
+export async function resolveTeams(
+  staff: StaffDirectory,
+  unitIds: Iterable<string>,
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const u of new Set(unitIds)) out.set(u, await staff.supervisorTeamOf(u));
+  return out;
 }
 
 /** The checklist in force: the newest stored version, or the default shipped as data. */
