@@ -89,7 +89,7 @@ export function createAuthenticator(deps: Deps) {
       );
     const r = rows[0];
     if (!r) return null;
-    if (!r.lastUsedAt || Date.now() - r.lastUsedAt.getTime() > TOUCH_MS) {
+    if (!r.lastUsedAt || deps.clock.now().getTime() - r.lastUsedAt.getTime() > TOUCH_MS) {
       await deps.db.orm
         .update(idApiTokens)
         .set({ lastUsedAt: deps.clock.now() })
@@ -102,7 +102,7 @@ export function createAuthenticator(deps: Deps) {
     const id = sha256(value);
     const now = deps.clock.now();
     const hit = cache.get(id);
-    if (hit && Date.now() - hit.fetchedAt < CACHE_MS) {
+    if (hit && now.getTime() - hit.fetchedAt < CACHE_MS) {
       if (
         sessionState(
           { lastSeenAt: hit.lastSeenAt, expiresAt: hit.expiresAt, revokedAt: null },
@@ -140,7 +140,7 @@ export function createAuthenticator(deps: Deps) {
       csrf: r.session.csrfToken,
       lastSeenAt: r.session.lastSeenAt,
       expiresAt: r.session.expiresAt,
-      fetchedAt: Date.now(),
+      fetchedAt: now.getTime(),
     };
     cache.set(id, entry);
     return entry;

@@ -104,6 +104,8 @@ export interface VerifyResult {
   /** First row whose hash or link does not match. */
   brokenAt: number | null;
   reason: string | null;
+  /** Hash of the last verified row: anchor it outside the database to detect truncation of the tail. */
+  lastHash: string;
 }
 
 /** Walks the whole chain in sequence order; reports the first row that was altered, removed or inserted. */
@@ -141,6 +143,7 @@ export async function verifyAuditChain(
         return {
           ok: false,
           checked,
+          lastHash: prev,
           brokenAt: seq,
           reason:
             'elo quebrado: prev_hash não corresponde ao registro anterior (registro removido ou inserido)',
@@ -150,6 +153,7 @@ export async function verifyAuditChain(
         return {
           ok: false,
           checked,
+          lastHash: prev,
           brokenAt: seq,
           reason: 'conteúdo alterado: o hash do registro não confere',
         };
@@ -160,5 +164,5 @@ export async function verifyAuditChain(
     }
     onProgress?.(checked, total);
   }
-  return { ok: true, checked, brokenAt: null, reason: null };
+  return { ok: true, checked, brokenAt: null, reason: null, lastHash: prev };
 }

@@ -98,6 +98,8 @@ export function loadTestConfig(overrides: Partial<Record<keyof RawConfig, string
     WORKERS: 'false',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     DATA_DIR: '.tmp/test',
+    // Tests log in many times from one address; the rate-limit test sets its own low limit.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
   return { ...c, pgliteDir: overrides.DATA_DIR ? c.pgliteDir : 'memory://' };

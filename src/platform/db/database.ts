@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { keepProtocolExchangesTogether } from './pglite-queue';
 
 // DATE columns stay "YYYY-MM-DD" strings (legal calendar dates, never shifted by a time zone);
 // BIGINT (int8) as JS numbers: our counters and cents stay below 2^53.
@@ -48,6 +49,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // PGlite executes one query at a time; the socket server multiplexes connections and keeps
     // a transaction's queries together, so pooled `pg` clients behave correctly (not concurrently).
     const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 64 });
+    keepProtocolExchangesTogether(server);
     await server.start();
     url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
     embedded = { pglite, server };

@@ -76,8 +76,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     trustProxy: deps.config.isProduction,
-    disableRequestLogging: deps.config.isTest,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -138,7 +136,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err, req);
-    if (p.status >= 500) req.log.error({ err }, 'erro não tratado');
+    if (p.status >= 500) {
+      req.log.error({ err }, 'erro não tratado');
+      if (process.env.DEBUG_500) console.error(err);
+    }
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) =>

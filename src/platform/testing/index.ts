@@ -6,6 +6,7 @@ import { createApiToken } from '../../modules/identity/api-tokens';
 import { createUnit } from '../../modules/organization/create-unit';
 import { modules as allModules } from '../../modules/registry';
 import { createAuditLog } from '../audit/audit';
+import type { Role } from '../auth/roles';
 import { migrateAll } from '../bootstrap';
 import { loadTestConfig, type RawConfig } from '../config/config';
 import { openDatabase } from '../db/database';
@@ -13,7 +14,6 @@ import type { Deps } from '../deps';
 import type { BuiltApp } from '../http/app';
 import { createLogger } from '../log/logger';
 import type { ModuleDefinition } from '../module';
-import type { Role } from '../auth/roles';
 import { createOutbox } from '../outbox/outbox';
 import { buildPlatformApp } from '../server';
 
@@ -92,8 +92,12 @@ export async function createTestDeps(
 
 /** A small unit tree: BR → SR1 → GEX1 → APS1a, APS1b; SR1 → CEAB1; BR → SR2 → GEX2 → APS2a. */
 export async function seedTestUnits(deps: Deps) {
-  const u = (id: string, kind: 'national' | 'sr' | 'gex' | 'aps' | 'ceab', parentId: string | null, name: string) =>
-    createUnit(deps, null, { id, kind, code: id, name, parentId });
+  const u = (
+    id: string,
+    kind: 'national' | 'sr' | 'gex' | 'aps' | 'ceab',
+    parentId: string | null,
+    name: string,
+  ) => createUnit(deps, null, { id, kind, code: id, name, parentId });
   await u('BR', 'national', null, 'Direção Central');
   await u('SR1', 'sr', 'BR', 'Superintendência Regional Sudeste I');
   await u('GEX1', 'gex', 'SR1', 'Gerência Executiva Campinas');
@@ -119,7 +123,12 @@ export interface TestApp {
   built: BuiltApp;
   app: BuiltApp['app'];
   /** Creates an account of this role and logs it in (integration: issues an API token). */
-  loginAs(role: Role, opts?: { unitId?: string | null; cpf?: string; partnerEntityId?: string; login?: string }): Promise<TestSession>;
+  loginAs(
+    role: Role,
+    opts?: { unitId?: string | null; cpf?: string; partnerEntityId?: string; login?: string },
+  ): Promise<TestSession>;
+  /** Opens a new session for an existing test account (after a logout or revocation). */
+  relogin(session: TestSession): Promise<TestSession>;
   request(
     session: TestSession | null,
     req: { method: string; url: string; body?: unknown; headers?: Record<string, string> },
@@ -128,13 +137,31 @@ export interface TestApp {
 }
 
 let counter = 0;
-const DEFAULT_UNIT: Partial<Record<Role, string>> = { analyst: 'APS1A', supervisor: 'SR1', manager: 'SR1', admin: 'BR', partner: 'APS1A' };
+const DEFAULT_UNIT: Partial<Record<Role, string>> = {
+  analyst: 'APS1A',
+  supervisor: 'SR1',
+  manager: 'SR1',
+  admin: 'BR',
+  partner: 'APS1A',
+};
 
-export async function createTestApp(opts: { modules?: readonly ModuleDefinition[]; config?: Partial<Record<keyof RawConfig, string>> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { modules?: readonly ModuleDefinition[]; config?: Partial<Record<keyof RawConfig, string>> } = {},
+): Promise<TestApp> {
   const deps = await createTestDeps(opts);
   await seedTestUnits(deps);
   const built = await buildPlatformApp(deps, opts.modules ?? allModules);
   const app = built.app;
+  const relogin = async (s: TestSession): Promise<TestSession> => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: s.login, password: TEST_PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`login falhou (${res.statusCode}): ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'pd_session')!;
+    return { ...s, headers: { cookie: `pd_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken } };
+  };
   return {
     deps,
     built,
@@ -156,16 +183,9 @@ export async function createTestApp(opts: { modules?: readonly ModuleDefinition[
         const t = await createApiToken(deps, null, { accountId: account.id, name: 'teste' });
         return { role, accountId: account.id, login, headers: { authorization: `Bearer ${t.token}` } };
       }
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login falhou (${res.statusCode}): ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'pd_session')!;
-      return {
-        role,
-        accountId: account.id,
-        login,
-        headers: { cookie: `pd_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken },
-      };
+      return relogin({ role, accountId: account.id, login, headers: {} });
     },
+    relogin,
     request(session, req) {
       return app.inject({
         method: req.method as 'GET',

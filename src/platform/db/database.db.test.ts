@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDeps, type TestDeps } from '../testing';
+
+let deps: TestDeps;
+beforeAll(async () => {
+  deps = await createTestDeps();
+});
+afterAll(async () => deps?.close());
+
+describe('database', () => {
+  it('runs concurrent parameterized queries from many pooled connections correctly', async () => {
+    // On the embedded PGlite this exercises keepProtocolExchangesTogether (pglite-queue.ts).
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 2 === 0
+          ? deps.db.pool.query('SELECT $1::int + $2::int AS v', [i, 1]).then((r) => r.rows[0].v)
+          : deps.db.pool
+              .query('SELECT $1::int * $2::int + $3::int + $4::int + $5::int AS v', [i, 2, 0, 0, 0])
+              .then((r) => r.rows[0].v),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? i + 1 : i * 2)));
+  });
+
+  it('keeps concurrent transactions isolated', async () => {
+    await deps.db.pool.query('CREATE TABLE tx_probe (k int PRIMARY KEY, v int)');
+    await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        deps.db
+          .tx(async (tx) => {
+            await tx.execute(`INSERT INTO tx_probe VALUES (${k}, 0)` as never);
+            for (let j = 0; j < 5; j++)
+              await tx.execute(`UPDATE tx_probe SET v = v + 1 WHERE k = ${k}` as never);
+            if (k % 4 === 0) throw new Error('rollback');
+          })
+          .catch(() => undefined),
+      ),
+    );
+    const { rows } = await deps.db.pool.query('SELECT count(*)::int AS n, sum(v)::int AS s FROM tx_probe');
+    expect(rows[0]).toEqual({ n: 15, s: 75 });
+  });
+
+  it('keeps DATE columns as calendar strings', async () => {
+    const { rows } = await deps.db.pool.query("SELECT DATE '2024-02-29' AS d");
+    expect(rows[0].d).toBe('2024-02-29');
+  });
+});

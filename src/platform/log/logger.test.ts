@@ -1,0 +1,36 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, scrub } from './logger';
+
+function capture() {
+  const lines: string[] = [];
+  const dest = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { log: createLogger({ level: 'info', destination: dest as never }), lines };
+}
+
+describe('logger redaction', () => {
+  it('redacts personal-data fields and scrubs free text', () => {
+    const { log, lines } = capture();
+    log.info(
+      {
+        cpf: '52998224725',
+        person: { nit: '12056789013', email: 'a@b.com', phone: '+55 85 99999-1234' },
+        token: 'pdt_abc',
+      },
+      'consulta do CPF 529.982.247-25 por maria@exemplo.gov.br',
+    );
+    const out = lines.join('');
+    expect(out).not.toMatch(/52998224725|529\.982\.247-25|12056789013|a@b\.com|99999-1234|pdt_abc|maria@/);
+    expect(out).toMatch(/\[redacted\]/);
+    expect(out).toMatch(/\[cpf\]/);
+  });
+  it('scrubs URLs and bearer tokens', () => {
+    expect(scrub('/api/v1/people/52998224725/cnis')).toBe('/api/v1/people/[cpf]/cnis');
+    expect(scrub('Authorization: Bearer pdt_xyz.123')).toBe('Authorization: Bearer [token]');
+  });
+});

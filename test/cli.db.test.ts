@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The CLI as an operator runs it: a real process, on a fresh embedded database or a fresh PostgreSQL database. */
+const BIN = resolve(import.meta.dirname, '../bin/previdencia');
+let dataDir: string;
+let databaseUrl: string | undefined;
+let dropDb: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pd-cli-'));
+  const base = process.env.TEST_DATABASE_URL;
+  if (base) {
+    const name = `pd_cli_${randomBytes(5).toString('hex')}`;
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    };
+  }
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await dropDb?.();
+});
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'development',
+    },
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('bin/previdencia', () => {
+  it('shows help in pt-BR', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Uso: previdencia/);
+    expect(r.out).toMatch(/Comandos:/);
+    expect(r.out).toMatch(/serve/);
+    expect(r.out).toMatch(/audit/);
+  });
+
+  it('answers unknown options with a pt-BR error and exit code 2', () => {
+    const r = cli(['db', 'migrate', '--nao-existe']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/opção desconhecida/);
+  });
+
+  it('migrates, seeds the demo, creates users from stdin and verifies the audit chain', () => {
+    expect(cli(['db', 'migrate']).out).toMatch(/Migrações aplicadas: \d+/);
+    const seed = cli(['demo', 'seed']);
+    expect(seed.code, seed.err).toBe(0);
+    expect(seed.out).toMatch(/Dados de demonstração carregados/);
+    expect(cli(['demo', 'seed']).out).toMatch(/já estavam carregados/);
+    const created = cli(
+      [
+        'users',
+        'create',
+        '--login',
+        'ana.analista',
+        '--name',
+        'Ana Analista',
+        '--role',
+        'analyst',
+        '--unit',
+        'CEAB-SR1',
+      ],
+      'uma-senha-forte-1\n',
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({
+      login: 'ana.analista',
+      role: 'analyst',
+      unitId: 'CEAB-SR1',
+    });
+    const citizen = cli(
+      ['users', 'create', '--login', '111.444.777-35', '--name', 'João Cidadão', '--role', 'citizen'],
+      'outra-senha-forte\n',
+    );
+    expect(citizen.code, citizen.err).toBe(0);
+    const badCpf = cli(
+      ['users', 'create', '--login', '111.444.777-36', '--name', 'CPF Errado', '--role', 'citizen'],
+      'outra-senha-forte\n',
+    );
+    expect(badCpf.code).toBe(2);
+    expect(badCpf.err).toMatch(/CPF é inválido/);
+    const badRole = cli(
+      ['users', 'create', '--login', 'x.y', '--name', 'X Y', '--role', 'rei'],
+      'uma-senha-forte-1\n',
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toMatch(/papel inválido/);
+    const weak = cli(
+      ['users', 'create', '--login', 'fraca', '--name', 'Senha Fraca', '--role', 'analyst', '--unit', 'BR'],
+      'curta\n',
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.err).toMatch(/pelo menos 10 caracteres/);
+    const verify = cli(['audit', 'verify']);
+    expect(verify.code, verify.err).toBe(0);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true, brokenAt: null });
+  });
+});
