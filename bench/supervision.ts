@@ -45,11 +45,23 @@ async function child(task: string): Promise<void> {
       sizing: { kind: 'statistical', confidence: 0.95, margin: 0.05, expected: 0.5 },
       seed: 'bench',
     });
-    summary = { ms: performance.now() - t, srs: r.srs.length, population: r.srs.reduce((s, x) => s + x.population, 0), sample: r.srs.reduce((s, x) => s + x.size, 0) };
+    summary = {
+      ms: performance.now() - t,
+      srs: r.srs.length,
+      population: r.srs.reduce((s, x) => s + x.population, 0),
+      sample: r.srs.reduce((s, x) => s + x.size, 0),
+    };
   } else if (task === 'ours-extra') {
-    const { extraordinaryFromFiles } = await import('../src/modules/supervision/files/extraordinary-from-files');
+    const { extraordinaryFromFiles } = await import(
+      '../src/modules/supervision/files/extraordinary-from-files'
+    );
     const t = performance.now();
-    const r = await extraordinaryFromFiles({ frame: files.extra, history: files.history, quarter: '2025-Q3', seed: 'bench' });
+    const r = await extraordinaryFromFiles({
+      frame: files.extra,
+      history: files.history,
+      quarter: '2025-Q3',
+      seed: 'bench',
+    });
     summary = {
       ms: performance.now() - t,
       servers: r.servers.length,
@@ -60,7 +72,11 @@ async function child(task: string): Promise<void> {
     const { indicatorsFromFiles } = await import('../src/modules/supervision/files/indicators-from-files');
     const t = performance.now();
     const r = await indicatorsFromFiles({ supervisions: files.sup, by: 'sr' });
-    summary = { ms: performance.now() - t, groups: r.groups.length, total: r.groups.reduce((s, g) => s + g.total, 0) };
+    summary = {
+      ms: performance.now() - t,
+      groups: r.groups.length,
+      total: r.groups.reduce((s, g) => s + g.total, 0),
+    };
   } else if (task.startsWith('duck-')) {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:');
@@ -69,10 +85,20 @@ async function child(task: string): Promise<void> {
     const t = performance.now();
     const r = await con.runAndReadAll(q);
     const rows = r.getRowObjects();
-    summary = { ms: performance.now() - t, rows: rows.length, threads: String((await con.runAndReadAll("SELECT current_setting('threads') AS t")).getRows()[0]![0]) };
+    summary = {
+      ms: performance.now() - t,
+      rows: rows.length,
+      threads: String((await con.runAndReadAll("SELECT current_setting('threads') AS t")).getRows()[0]![0]),
+    };
   } else throw new Error(`tarefa desconhecida: ${task}`);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ...(summary as object), maxRssMB: Math.round(maxRssMB), wallMs: performance.now() - t0 }));
+  process.stdout.write(
+    JSON.stringify({
+      ...(summary as object),
+      maxRssMB: Math.round(maxRssMB),
+      wallMs: performance.now() - t0,
+    }),
+  );
 }
 
 const FRAME_COLUMNS = `columns = {'task_id':'VARCHAR','protocol':'VARCHAR','service_code':'VARCHAR','species':'VARCHAR','sr':'VARCHAR','gex':'VARCHAR','server_id':'VARCHAR','queue':'VARCHAR','system':'VARCHAR','subtasks':'VARCHAR','concluded_at':'DATE','decision':'VARCHAR'}`;
@@ -133,11 +159,15 @@ const DUCK: Record<string, string> = {
 
 // ---------------------------------------------------------------- parent
 function runChild(task: string): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', task], {
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-    env: { ...process.env },
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', task],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+      env: { ...process.env },
+    },
+  );
   return JSON.parse(out);
 }
 
@@ -149,7 +179,11 @@ async function main() {
   if (!existsSync(files.history)) await writeSupervisions(files.history, N_SERVERS * 4, N_SERVERS);
   if (!existsSync(files.sup)) await writeSupervisions(files.sup, N_SUP, N_SERVERS);
   const generationMs = performance.now() - tg;
-  const result: Record<string, unknown> = { scale, generationMs: Math.round(generationMs), node: process.version };
+  const result: Record<string, unknown> = {
+    scale,
+    generationMs: Math.round(generationMs),
+    node: process.version,
+  };
   const cases: [string, string, string, number, string][] = [
     ['national_month_sample', 'ours-month', 'duck-month', 3000, files.month],
     ['extraordinary_quarter_sample', 'ours-extra', 'duck-extra', 3000, files.extra],
@@ -166,7 +200,9 @@ async function main() {
       ratio_ours_over_duckdb: Math.round((a.ms! / b.ms!) * 100) / 100,
       targetMs,
       withinTarget: a.ms! <= targetMs,
-      ...(name === 'national_month_sample' ? { peakRssTargetMB: 1536, peakRssWithinTarget: a.maxRssMB! <= 1536 } : {}),
+      ...(name === 'national_month_sample'
+        ? { peakRssTargetMB: 1536, peakRssWithinTarget: a.maxRssMB! <= 1536 }
+        : {}),
     };
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -15,7 +15,10 @@ beforeAll(async () => {
   for (const role of ROLES) {
     sessions.set(
       role,
-      await t.loginAs(role, role === 'citizen' ? { cpf: '52998224725' } : role === 'partner' ? {} : { unitId: 'BR' }),
+      await t.loginAs(
+        role,
+        role === 'citizen' ? { cpf: '52998224725' } : role === 'partner' ? {} : { unitId: 'BR' },
+      ),
     );
   }
 }, 180_000);
@@ -38,8 +41,13 @@ describe('supervision routes: access matrix', () => {
       const [method, path] = key.split(' ') as [string, string];
       const url = path.replace(':id', randomUUID());
       for (const role of ROLES) {
-        const res = await t.request(sessions.get(role)!, { method, url, body: method === 'GET' ? undefined : {} });
-        if (allowed.includes(role)) expect([401, 403], `${role} ${key} → ${res.statusCode}`).not.toContain(res.statusCode);
+        const res = await t.request(sessions.get(role)!, {
+          method,
+          url,
+          body: method === 'GET' ? undefined : {},
+        });
+        if (allowed.includes(role))
+          expect([401, 403], `${role} ${key} → ${res.statusCode}`).not.toContain(res.statusCode);
         else expect(res.statusCode, `${role} ${key}`).toBe(403);
       }
     });

@@ -109,7 +109,7 @@ export interface FrameRowView {
 }
 
 export async function readFrame(path: string, onRow: (row: FrameRowView) => void): Promise<CsvReadResult> {
-  const scopeCache = new Map<string, boolean>();
+  const scopeCache = new Map<string, Record<System, Map<string, boolean>>>();
   const view: FrameRowView = {
     fields: [],
     line: 0,
@@ -128,11 +128,17 @@ export async function readFrame(path: string, onRow: (row: FrameRowView) => void
     checkDate(f[F.concludedAt]!, 'concluded_at', line);
     const species = f[F.species]!;
     const subtasks = f[F.subtasks]!;
-    const key = `${species}\u0000${system}\u0000${subtasks}`;
-    let inScope = scopeCache.get(key);
+    // Nested caches (species → system → subtasks): no per-row key concatenation.
+    let bySystem = scopeCache.get(species);
+    if (!bySystem) {
+      bySystem = { PAT: new Map(), SABI: new Map() };
+      scopeCache.set(species, bySystem);
+    }
+    const bySubtasks = bySystem[system];
+    let inScope = bySubtasks.get(subtasks);
     if (inScope === undefined) {
       inScope = isInScope(species, system, splitSubtasks(subtasks));
-      if (scopeCache.size < 100_000) scopeCache.set(key, inScope);
+      if (bySubtasks.size < 10_000) bySubtasks.set(subtasks, inScope);
     }
     view.fields = f;
     view.line = line;
