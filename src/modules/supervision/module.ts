@@ -3,6 +3,7 @@ import type { ModuleDefinition } from '../../platform/module';
 import { registerSupervisionCli } from './cli';
 import { taskConcludedConsumer } from './record-concluded-task';
 import { supervisionRoutes } from './routes';
+import { seedSupervision } from './seed-demo';
 
 /** Supervisão Técnica em Benefícios (Portaria DIRBEN/INSS nº 1.309/2025). */
 export const supervisionModule: ModuleDefinition = {
@@ -42,5 +43,6 @@ export const supervisionModule: ModuleDefinition = {
   cli: (program) => {
     registerSupervisionCli(program);
   },
+  demoSeed: seedSupervision,
   consumers: [taskConcludedConsumer],
 };
