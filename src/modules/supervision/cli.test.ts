@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSupervisionCli } from './cli';
 
@@ -384,6 +385,42 @@ describe('supervision indicators and referrals', () => {
     expect((await run('report', '--supervisions', f, '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     expect(statSync(xlsx).size).toBeGreaterThan(1000);
+    // with the optional nonconformities column: most frequent nonconformities, labels from the checklist
+    const nc = file(
+      'nc.csv',
+      [
+        'supervision_id,task_id,server_id,sr,gex,origin,cycle,concluded_at,outcome,nonconformities',
+        '1,T1,S1,SR1,G1,random,2025-10,2025-10-20,not_ratified,M02;F02',
+        '2,T2,S1,SR1,G1,random,2025-10,2025-10-20,ratified_with_revision,M02',
+        '3,T3,S1,SR1,G1,random,2025-11,2025-11-20,full_ratification,',
+      ].join('\n'),
+    );
+    const x2 = join(dir, 'nc.xlsx');
+    expect((await run('report', '--supervisions', nc, '--format', 'xlsx', '--out', x2)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(x2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Resumo',
+      'Indicadores',
+      'Evolução por ciclo',
+      'Por SR',
+      'Por GEX',
+      'Não conformidades',
+      'Encaminhamentos',
+    ]);
+    const ncSheet = wb.getWorksheet('Não conformidades')!;
+    expect(ncSheet.getRow(2).values).toEqual([
+      undefined,
+      'M02',
+      'Regra de direito aplicada corretamente (permanente, transição EC 103, direito adquirido)',
+      2,
+      66.67,
+    ]);
+    const trend = wb.getWorksheet('Evolução por ciclo')!;
+    expect([trend.getRow(2).getCell(1).value, trend.getRow(3).getCell(1).value]).toEqual([
+      '2025-10',
+      '2025-11',
+    ]);
     expect((await run('report', '--supervisions', f, '--format', 'doc', '--out', xlsx)).code).toBe(2);
   });
 });
