@@ -15,7 +15,7 @@ import { runExtraordinarySample } from './run-extraordinary-sample';
 import { runMonthlySample } from './run-monthly-sample';
 import { runReferrals } from './run-referrals';
 import { runTrainingTrack } from './run-training-track';
-import type { SupervisionRow } from './schema';
+import type { ReferralRow, SupervisionRow } from './schema';
 import { organizationStaffDirectory } from './staff-directory';
 import { ChecklistInput, getChecklist, updateChecklist } from './update-checklist';
 
@@ -116,7 +116,7 @@ const Referral = z.object({
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
-const toReferral = (r: z.infer<typeof Referral> & Record<string, unknown>) => ({
+const toReferral = (r: ReferralRow): z.infer<typeof Referral> => ({
   id: r.id,
   serverId: r.serverId,
   unitId: r.unitId,
@@ -397,7 +397,7 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
     },
     async (req) => {
       const r = await listReferrals(deps, ctxOf(req), req.query);
-      return { items: r.items.map((x) => toReferral(x as never)), nextCursor: r.nextCursor };
+      return { items: r.items.map(toReferral), nextCursor: r.nextCursor };
     },
   );
 
@@ -422,8 +422,7 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
         response: { 200: Referral },
       },
     },
-    async (req) =>
-      toReferral((await recordReferralDecision(deps, ctxOf(req), req.params.id, req.body)) as never),
+    async (req) => toReferral(await recordReferralDecision(deps, ctxOf(req), req.params.id, req.body)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../platform/auth/roles';
+import { dispatchOnce } from '../../platform/outbox/outbox';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
 import { createStaff } from '../organization/create-staff';
 import { concludeSupervision } from './conclude-supervision';
@@ -110,6 +111,39 @@ describe('supervision on the platform', () => {
       { task_id: 'S2-1', in_scope: true, sr_code: 'SR1' },
       { task_id: 'T00', in_scope: true, sr_code: 'SR1' },
     ]);
+  });
+
+  it('frame through the platform outbox: task.concluded published and dispatched to the consumer', async () => {
+    await deps.db.tx((tx) =>
+      deps.outbox.publish(tx, {
+        type: 'task.concluded',
+        aggregateType: 'task',
+        aggregateId: 'VIA-OUTBOX',
+        payload: {
+          taskId: 'VIA-OUTBOX',
+          requestId: 'R1',
+          protocol: 'P1',
+          serviceCode: '2002',
+          species: 'B88',
+          srCode: 'SR2',
+          gexCode: 'GEX2',
+          unitId: 'APS2A',
+          serverId: ids.an1!,
+          queue: 'regular',
+          system: 'PAT',
+          subtasks: [],
+          concludedAt: '2025-12-30',
+          decision: 'denied',
+          automatic: true,
+        },
+      }),
+    );
+    const r = await dispatchOnce(deps, [taskConcludedConsumer]);
+    expect(r.delivered).toBeGreaterThanOrEqual(1);
+    const row = await deps.db.pool.query(
+      `SELECT species, in_scope, automatic FROM sup_frame_tasks WHERE task_id = 'VIA-OUTBOX'`,
+    );
+    expect(row.rows).toEqual([{ species: 'B88', in_scope: true, automatic: true }]);
   });
 
   it('monthly sample: cycle with seed and frame hash, assignment within the SR team, never the author; no second draw', async () => {
