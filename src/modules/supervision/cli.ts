@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from '../../cli/errors';
+import { SYSTEM_ACTOR } from '../../platform/auth/roles';
 import { isAppError } from '../../platform/errors';
+import type { CliContext } from '../../platform/module';
 import { LocalDate } from '../../platform/values/dates';
 import { CsvInputError } from './csv/csv-reader';
 import type { GroupBy } from './domain/indicators';
@@ -12,6 +14,11 @@ import { referralsFromFiles } from './files/referrals-from-files';
 import { reportFromFiles } from './files/report-from-files';
 import { sampleFromFiles } from './files/sample-from-files';
 import { trainingTrackFromFiles } from './files/training-track-from-files';
+import { runExtraordinarySample } from './run-extraordinary-sample';
+import { runMonthlySample } from './run-monthly-sample';
+import { runReferrals } from './run-referrals';
+import { runTrainingTrack } from './run-training-track';
+import { organizationStaffDirectory } from './staff-directory';
 
 /**
  * `previdencia supervision …` — the file-based contract of issue 5 (CSV in, JSON on stdout).
@@ -88,8 +95,15 @@ function checkDate(d: string | undefined): string {
   return v;
 }
 
-/** Adds the `supervision` command group to a commander program. */
-export function registerSupervisionCli(program: Command, io: CliIo = defaultIo): Command {
+/**
+ * Adds the `supervision` command group to a commander program. With the platform context, also
+ * `supervision run …`: the same draws on the platform's own data (for scheduled jobs and operators).
+ */
+export function registerSupervisionCli(
+  program: Command,
+  io: CliIo = defaultIo,
+  platform?: CliContext,
+): Command {
   const sup = program
     .command('supervision')
     .description('Supervisão Técnica em Benefícios (Portaria DIRBEN/INSS nº 1.309/2025)');
@@ -247,7 +261,81 @@ export function registerSupervisionCli(program: Command, io: CliIo = defaultIo):
         );
       }),
     );
+  if (platform) registerPlatformRuns(sup, io, platform, act, json);
   return sup;
+}
+
+function registerPlatformRuns(
+  sup: Command,
+  _io: CliIo,
+  platform: CliContext,
+  act: <A extends unknown[]>(fn: (...a: A) => Promise<void>) => (...a: A) => Promise<void>,
+  json: (v: unknown) => void,
+) {
+  const system = { actor: SYSTEM_ACTOR, requestId: 'cli' };
+  const run = sup
+    .command('run')
+    .description('Sorteios e cálculos sobre os dados da própria plataforma (rotinas agendadas)');
+  run
+    .command('monthly')
+    .description('Amostra aleatória mensal por SR sobre o quadro da plataforma (art. 7º)')
+    .option('--month <AAAA-MM>', 'mês de conclusão')
+    .option('--size <N>', 'tamanho fixo por SR')
+    .option('--confidence <C>', 'nível de confiança (ex.: 0.95)')
+    .option('--margin <E>', 'margem de erro (padrão 0.05)')
+    .option('--expected <P>', 'proporção esperada (padrão 0.5)')
+    .option('--seed <S>', 'semente do sorteio')
+    .action(
+      act(async (o) => {
+        const month = checkMonth(o.month);
+        const sizing = sizingOf(o);
+        const seed = need(o.seed, '--seed');
+        const deps = await platform.deps();
+        const r = await runMonthlySample(deps, system, organizationStaffDirectory(deps), {
+          month,
+          sizing,
+          seed,
+        });
+        json(r);
+      }),
+    );
+  run
+    .command('extraordinary')
+    .description('Amostra trimestral das filas extraordinárias sobre o quadro da plataforma (arts. 10 a 12)')
+    .option('--quarter <AAAA-Qn>', 'trimestre')
+    .option('--seed <S>', 'semente do sorteio')
+    .action(
+      act(async (o) => {
+        const quarter = checkQuarter(o.quarter);
+        const seed = need(o.seed, '--seed');
+        const deps = await platform.deps();
+        json(await runExtraordinarySample(deps, system, organizationStaffDirectory(deps), { quarter, seed }));
+      }),
+    );
+  run
+    .command('training-track')
+    .description('Trilha de Formação dos novos servidores sobre o quadro da plataforma (arts. 16 a 21)')
+    .option('--date <AAAA-MM-DD>', 'data de referência')
+    .option('--seed <S>', 'semente do sorteio')
+    .action(
+      act(async (o) => {
+        const date = checkDate(o.date);
+        const seed = need(o.seed, '--seed');
+        const deps = await platform.deps();
+        json(await runTrainingTrack(deps, system, organizationStaffDirectory(deps), { date, seed }));
+      }),
+    );
+  run
+    .command('referrals')
+    .description('Índice de Performance e encaminhamentos de um ciclo (arts. 13 e 14)')
+    .option('--cycle <C>', 'ciclo (ex.: 2026-Q3)')
+    .action(
+      act(async (o) => {
+        const cycle = need(o.cycle, '--cycle');
+        const deps = await platform.deps();
+        json(await runReferrals(deps, system, { cycle }));
+      }),
+    );
 }
 
 /** Maps an error of the file commands to the exit code and pt-BR message (2 = bad input). */

@@ -40,8 +40,8 @@ export const supervisionModule: ModuleDefinition = {
     },
   },
   routes: supervisionRoutes,
-  cli: (program) => {
-    registerSupervisionCli(program);
+  cli: (program, ctx) => {
+    registerSupervisionCli(program, undefined, ctx);
   },
   demoSeed: seedSupervision,
   consumers: [taskConcludedConsumer],
