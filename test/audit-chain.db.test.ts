@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../src/platform/audit/audit';
+import { sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit';
 import { SYSTEM_ACTOR } from '../src/platform/auth/roles';
-import { createTestDeps, type TestDeps } from '../src/platform/testing';
+import { createTestDeps, type TestDeps, usingRealPostgres } from '../src/platform/testing';
 
 let deps: TestDeps;
 const ctx = { actor: SYSTEM_ACTOR, requestId: 'req-teste-0001' };
@@ -9,76 +9,87 @@ const ctx = { actor: SYSTEM_ACTOR, requestId: 'req-teste-0001' };
 beforeAll(async () => {
   deps = await createTestDeps();
   for (let i = 0; i < 25; i++) {
-    await deps.audit.recordNow(ctx, {
-      action: 'read',
-      resourceType: 'person',
-      resourceId: `p${i}`,
-      details: { i, nested: { b: 2, a: 1 } },
-    });
+    await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'person', resourceId: `p${i}`, details: { i, nested: { b: 2, a: 1 } } });
   }
 });
 afterAll(async () => deps?.close());
 
 describe('audit hash chain', () => {
-  it('verifies an untouched chain', async () => {
+  it('seals and verifies an untouched chain', async () => {
     const r = await verifyAuditChain(deps.db);
-    expect(r).toMatchObject({ ok: true, checked: 25, brokenAt: null });
+    expect(r).toMatchObject({ ok: true, checked: 25, brokenAt: null, unsealed: 0 });
+    expect(r.lastHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
-    await expect(deps.db.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(
-      /somente inserção/,
-    );
-    await expect(deps.db.pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(
-      /somente inserção/,
-    );
+  it('refuses UPDATE, DELETE and TRUNCATE from the application, on rows and seals', async () => {
+    await expect(deps.db.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(/somente inserção/);
+    await expect(deps.db.pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/somente inserção/);
     await expect(deps.db.pool.query('TRUNCATE audit_log')).rejects.toThrow(/somente inserção/);
+    await expect(deps.db.pool.query("UPDATE audit_chain SET hash = 'x' WHERE pos = 1")).rejects.toThrow(/somente inserção/);
   });
 
   it('the application role holds no UPDATE or DELETE privilege on audit rows', async () => {
     const { rows } = await deps.db.pool.query(
       `SELECT has_table_privilege('previdencia_app', 'audit_log', 'INSERT') AS ins,
               has_table_privilege('previdencia_app', 'audit_log', 'UPDATE') AS upd,
-              has_table_privilege('previdencia_app', 'audit_log', 'DELETE') AS del`,
+              has_table_privilege('previdencia_app', 'audit_log', 'DELETE') AS del,
+              has_table_privilege('previdencia_app', 'audit_chain', 'DELETE') AS chain_del`,
     );
-    expect(rows[0]).toEqual({ ins: true, upd: false, del: false });
+    expect(rows[0]).toEqual({ ins: true, upd: false, del: false, chain_del: false });
   });
 
-  it('detects a modified row (tampering with triggers disabled by a superuser)', async () => {
+  // Needs two sessions at once: PGlite has one, so an open transaction there blocks every other.
+  it.runIf(usingRealPostgres())('does not seal a row while its transaction is open, and seals it after commit', async () => {
     const c = await deps.db.pool.connect();
     try {
-      await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
-      const target = (await c.query('SELECT seq FROM audit_log ORDER BY seq OFFSET 9 LIMIT 1')).rows[0].seq;
-      await c.query("UPDATE audit_log SET resource_id = 'outra-pessoa' WHERE seq = $1", [target]);
-      const r = await verifyAuditChain(deps.db);
-      expect(r.ok).toBe(false);
-      expect(r.brokenAt).toBe(Number(target));
-      expect(r.checked).toBe(9);
-      expect(r.reason).toMatch(/alterado/);
-      // A deleted row is detected too: the next row's link no longer matches.
-      await c.query("UPDATE audit_log SET resource_id = 'p9' WHERE seq = $1", [target]);
+      await c.query('BEGIN');
+      await c.query(
+        "INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, outcome) VALUES ('x', 'admin', 'read', 'open-tx', '1', 'success')",
+      );
+      await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'after-open-tx', resourceId: '2' });
+      await sealAuditLog(deps.db);
+      const sealed = async (type: string) =>
+        (await deps.db.pool.query('SELECT count(*)::int AS n FROM audit_chain c JOIN audit_log a USING (seq) WHERE a.resource_type = $1', [type])).rows[0].n;
+      expect(await sealed('open-tx')).toBe(0);
+      await c.query('COMMIT');
+      await sealAuditLog(deps.db);
+      expect(await sealed('open-tx')).toBe(1);
       expect((await verifyAuditChain(deps.db)).ok).toBe(true);
-      await c.query('DELETE FROM audit_log WHERE seq = $1', [Number(target) + 5]);
-      const r2 = await verifyAuditChain(deps.db);
-      expect(r2.ok).toBe(false);
-      expect(r2.brokenAt).toBe(Number(target) + 6);
-      expect(r2.reason).toMatch(/elo quebrado/);
     } finally {
-      await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
       c.release();
     }
   });
 
-  it('keeps one order under concurrent appends', async () => {
+  it('keeps one chain under concurrent appends', async () => {
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        deps.audit.recordNow(ctx, { action: 'read', resourceType: 'concurrent', resourceId: String(i) }),
-      ),
+      Array.from({ length: 40 }, (_, i) => deps.audit.recordNow(ctx, { action: 'read', resourceType: 'concurrent', resourceId: String(i) })),
     );
-    // The chain was broken on purpose above; check the links of the new rows only.
-    const { rows } = await deps.db.pool.query(
-      "SELECT prev_hash, hash FROM audit_log WHERE resource_type = 'concurrent' ORDER BY seq",
-    );
-    for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
+    const r = await verifyAuditChain(deps.db);
+    expect(r.ok).toBe(true);
+    expect(r.unsealed).toBe(0);
+  });
+
+  it('detects a modified row and a removed row (tampering with triggers disabled by a superuser)', async () => {
+    const c = await deps.db.pool.connect();
+    try {
+      await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      const target = Number((await c.query('SELECT seq FROM audit_chain ORDER BY pos OFFSET 9 LIMIT 1')).rows[0].seq);
+      await c.query("UPDATE audit_log SET resource_id = 'outra-pessoa' WHERE seq = $1", [target]);
+      const r = await verifyAuditChain(deps.db);
+      expect(r.ok).toBe(false);
+      expect(r.brokenAt).toBe(target);
+      expect(r.checked).toBe(9);
+      expect(r.reason).toMatch(/alterado/);
+      await c.query("UPDATE audit_log SET resource_id = 'p9' WHERE seq = $1", [target]);
+      expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+      await c.query('DELETE FROM audit_log WHERE seq = $1', [target + 5]);
+      const r2 = await verifyAuditChain(deps.db);
+      expect(r2.ok).toBe(false);
+      expect(r2.brokenAt).toBe(target + 5);
+      expect(r2.reason).toMatch(/removido/);
+    } finally {
+      await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+      c.release();
+    }
   });
 });

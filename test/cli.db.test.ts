@@ -122,5 +122,5 @@ describe('bin/previdencia', () => {
     const verify = cli(['audit', 'verify']);
     expect(verify.code, verify.err).toBe(0);
     expect(JSON.parse(verify.out)).toMatchObject({ ok: true, brokenAt: null });
-  });
+  }, 240_000);
 });

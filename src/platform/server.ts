@@ -1,5 +1,6 @@
 import { createAuthenticator } from '../modules/identity/authenticate';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../modules/identity/seed-demo';
+import { startAuditSealer } from './audit/audit';
 import { migrateAll, migrationSources, openDeps, seedDemo } from './bootstrap';
 import type { Config } from './config/config';
 import type { Deps } from './deps';

@@ -38,7 +38,7 @@ export async function queryAudit(deps: Deps, ctx: Ctx, q: AuditQuery) {
   if (q.cursor) add('seq < ?', q.cursor);
   params.push(q.limit + 1);
   const { rows } = await deps.db.pool.query(
-    `SELECT seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details, hash
+    `SELECT seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY seq DESC LIMIT $${params.length}`,
     params,
@@ -62,7 +62,6 @@ export async function queryAudit(deps: Deps, ctx: Ctx, q: AuditQuery) {
       outcome: r.outcome,
       requestId: r.request_id,
       details: r.details,
-      hash: r.hash,
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null,
   };

@@ -44,7 +44,6 @@ export function auditRoutes(app: AppInstance, deps: Deps) {
                 outcome: z.string(),
                 requestId: z.string().nullable(),
                 details: z.record(z.string(), z.unknown()),
-                hash: z.string(),
               }),
             ),
             nextCursor: z.string().nullable(),

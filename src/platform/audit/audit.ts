@@ -3,6 +3,15 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
 import type { Database, Executor } from '../db/database';
 
+/**
+ * The audit trail (LGPD art. 37: record of every processing of personal data).
+ *
+ * Writing is one INSERT in the transaction of the access it records: it commits or rolls back
+ * with it, and takes no lock, so audited requests run in parallel. Tamper evidence comes from
+ * sealing: `sealAuditLog` links committed rows into a SHA-256 chain (table audit_chain) in an
+ * order no running transaction can change any more; `verifyAuditChain` recomputes the chain
+ * from the rows' columns. See docs/decisions/0002-audit-chain.md.
+ */
 export interface AuditEntry {
   /** read, create, update, delete, login, deny, export, … */
   action: string;
@@ -13,30 +22,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actorId: string;
-  actorRole: string;
-  actorUnitId: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  outcome: string;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
 export interface AuditLog {
   /** Appends one row in the caller's transaction (so the audit row commits or rolls back with the change). */
   record(exec: Executor, ctx: Ctx, entry: AuditEntry): Promise<void>;
-  /** Appends in its own transaction (denials, logins: nothing else to commit with). */
+  /** Appends on its own (denials, logins: nothing else to commit with). */
   recordNow(ctx: Ctx, entry: AuditEntry): Promise<void>;
 }
 
 export const GENESIS = '0'.repeat(64);
+const SEAL_LOCK = 7_340_002;
+const SEAL_BATCH = 5_000;
 
 /** JSON with sorted keys: jsonb reorders keys, so the hash must not depend on key order. */
 export function canonicalJson(v: unknown): string {
@@ -50,119 +45,175 @@ export function canonicalJson(v: unknown): string {
     .join(',')}}`;
 }
 
-type Content = Omit<AuditRow, 'hash' | 'prevHash' | 'seq'>;
+type StoredRow = {
+  seq: number;
+  at: Date | string;
+  actor_id: string;
+  actor_role: string;
+  actor_unit_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  outcome: string;
+  request_id: string | null;
+  details: unknown;
+};
 
-/** The canonical text of a row's content (everything but its position in the chain). */
-export function rowContent(r: Content): string {
+const COLUMNS = 'seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details';
+
+/** The canonical text of a stored row's content. */
+export function rowContent(r: StoredRow): string {
   return canonicalJson([
-    r.at,
-    r.actorId,
-    r.actorRole,
-    r.actorUnitId,
+    new Date(r.at).toISOString(),
+    r.actor_id,
+    r.actor_role,
+    r.actor_unit_id,
     r.action,
-    r.resourceType,
-    r.resourceId,
+    r.resource_type,
+    r.resource_id,
     r.outcome,
-    r.requestId,
+    r.request_id,
     r.details,
   ]);
 }
 
-/** Same formula as the SQL function audit_append (migration 0001). */
-export function rowHash(prevHash: string, seq: number, content: string): string {
+export function chainHash(prevHash: string, seq: number, content: string): string {
   return createHash('sha256').update(`${prevHash}\n${seq}\n${content}`, 'utf8').digest('hex');
 }
 
 export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
   const record = async (exec: Executor, ctx: Ctx, entry: AuditEntry) => {
-    const row: Content = {
-      at: clock.now().toISOString(),
-      actorId: ctx.actor.accountId,
-      actorRole: ctx.actor.role,
-      actorUnitId: ctx.actor.unitId,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId ?? null,
-      outcome: entry.outcome ?? 'success',
-      requestId: ctx.requestId,
-      details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
-    };
     await exec.execute(sql`
-      SELECT audit_append(${row.at}::timestamptz, ${row.actorId}, ${row.actorRole}, ${row.actorUnitId}, ${row.action},
-                          ${row.resourceType}, ${row.resourceId}, ${row.outcome}, ${row.requestId},
-                          ${JSON.stringify(row.details)}::jsonb, ${rowContent(row)})`);
+      INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
+                             request_id, details)
+      VALUES (${clock.now().toISOString()}::timestamptz, ${ctx.actor.accountId}, ${ctx.actor.role}, ${ctx.actor.unitId},
+              ${entry.action}, ${entry.resourceType}, ${entry.resourceId ?? null}, ${entry.outcome ?? 'success'},
+              ${ctx.requestId}, ${JSON.stringify(entry.details ?? {})}::jsonb)`);
   };
   return {
     record,
-    recordNow: (ctx, entry) => db.tx((tx) => record(tx, ctx, entry)),
+    recordNow: async (ctx, entry) => {
+      await record(db.orm, ctx, entry);
+    },
   };
+}
+
+/**
+ * Seals committed audit rows into the chain, in batches; returns how many were sealed. Only rows
+ * written by transactions older than every running one (txid < snapshot xmin) are taken: a row
+ * whose transaction is still open is sealed in a later round, after the rows sealed now. One
+ * sealer at a time (advisory lock); safe to run from every instance.
+ */
+export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+  let total = 0;
+  for (let b = 0; b < maxBatches; b++) {
+    const sealed = await db.tx(async (tx) => {
+      const got = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+      if (!got.rows[0]?.ok) return 0;
+      const state = await tx.execute<{ low_seq: number }>(sql`SELECT low_seq FROM audit_seal_state`);
+      const low = Number(state.rows[0]!.low_seq);
+      const rows = await tx.execute<StoredRow>(
+        sql.raw(`
+        SELECT ${COLUMNS} FROM audit_log a
+         WHERE a.seq >= ${low}
+           AND a.txid < pg_snapshot_xmin(pg_current_snapshot())
+           AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
+         ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
+      );
+      if (rows.rows.length === 0) return 0;
+      const last = await tx.execute<{ hash: string }>(sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+      let prev = last.rows[0]?.hash ?? GENESIS;
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const r of rows.rows) {
+        const seq = Number(r.seq);
+        const h = chainHash(prev, seq, rowContent(r));
+        seqs.push(seq);
+        prevs.push(prev);
+        hashes.push(h);
+        prev = h;
+      }
+      await tx.execute(sql`
+        INSERT INTO audit_chain (seq, prev_hash, hash)
+        SELECT * FROM unnest(${`{${seqs.join(',')}}`}::bigint[], ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[])`);
+      // Advance the watermark to the first row still unsealed (a still-open transaction's row).
+      await tx.execute(sql`
+        UPDATE audit_seal_state SET low_seq = coalesce(
+          (SELECT min(a.seq) FROM audit_log a WHERE a.seq >= ${low}
+              AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)),
+          (SELECT coalesce(max(seq), 0) + 1 FROM audit_chain))`);
+      return rows.rows.length;
+    });
+    total += sealed;
+    if (sealed < SEAL_BATCH) break;
+  }
+  return total;
 }
 
 export interface VerifyResult {
   ok: boolean;
+  /** Chain entries verified. */
   checked: number;
-  /** First row whose hash or link does not match. */
+  /** Audit row (seq) at which the first problem was found. */
   brokenAt: number | null;
   reason: string | null;
-  /** Hash of the last verified row: anchor it outside the database to detect truncation of the tail. */
+  /** Hash of the last chain entry: anchor it outside the database to detect truncation of the tail. */
   lastHash: string;
+  /** Rows not sealed yet (written by transactions still open, or after the last seal). */
+  unsealed: number;
 }
 
-/** Walks the whole chain in sequence order; reports the first row that was altered, removed or inserted. */
+/** Seals what is pending, then walks the whole chain: reports the first row altered, removed or forged. */
 export async function verifyAuditChain(
   db: Database,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
-  const total = Number((await db.pool.query('SELECT count(*)::int8 AS n FROM audit_log')).rows[0].n);
+  await sealAuditLog(db);
+  const total = Number((await db.pool.query('SELECT count(*)::int8 AS n FROM audit_chain')).rows[0].n);
   let prev = GENESIS;
   let after = 0;
   let checked = 0;
+  const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, checked, brokenAt: seq, reason, lastHash: prev, unsealed: 0 });
   for (;;) {
     const { rows } = await db.pool.query(
-      `SELECT seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
-              request_id, details, prev_hash, hash
-         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000`,
+      `SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq IS NOT NULL AS present, ${COLUMNS.split(', ')
+        .map((col) => `a.${col}`)
+        .join(', ')}
+         FROM audit_chain c LEFT JOIN audit_log a ON a.seq = c.seq
+        WHERE c.pos > $1 ORDER BY c.pos LIMIT 5000`,
       [after],
     );
     if (rows.length === 0) break;
     for (const r of rows) {
-      const seq = Number(r.seq);
-      const row: Content = {
-        at: new Date(r.at).toISOString(),
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        actorUnitId: r.actor_unit_id,
-        action: r.action,
-        resourceType: r.resource_type,
-        resourceId: r.resource_id,
-        outcome: r.outcome,
-        requestId: r.request_id,
-        details: r.details,
-      };
-      if (r.prev_hash !== prev) {
-        return {
-          ok: false,
-          checked,
-          lastHash: prev,
-          brokenAt: seq,
-          reason:
-            'elo quebrado: prev_hash não corresponde ao registro anterior (registro removido ou inserido)',
-        };
-      }
-      if (rowHash(prev, seq, rowContent(row)) !== r.hash) {
-        return {
-          ok: false,
-          checked,
-          lastHash: prev,
-          brokenAt: seq,
-          reason: 'conteúdo alterado: o hash do registro não confere',
-        };
+      const seq = Number(r.chain_seq);
+      if (r.prev_hash !== prev) return fail(seq, 'elo quebrado: o encadeamento foi alterado (selo removido ou inserido)');
+      if (!r.present) return fail(seq, 'registro removido: o selo aponta para um registro que não existe mais');
+      if (chainHash(prev, seq, rowContent({ ...r, seq })) !== r.hash) {
+        return fail(seq, 'conteúdo alterado: o hash do registro não confere com o selo');
       }
       prev = r.hash;
-      after = seq;
+      after = Number(r.pos);
       checked++;
     }
     onProgress?.(checked, total);
   }
-  return { ok: true, checked, brokenAt: null, reason: null, lastHash: prev };
+  const unsealed = Number(
+    (await db.pool.query('SELECT count(*)::int8 AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)')).rows[0].n,
+  );
+  return { ok: true, checked, brokenAt: null, reason: null, lastHash: prev, unsealed };
+}
+
+/** Seals periodically (every instance may run it; one seals at a time). Returns a stop function. */
+export function startAuditSealer(db: Database, log: { error(o: object, m: string): void }, everyMs = 1_000): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => (stopped ? 0 : sealAuditLog(db, 20))).catch((err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
+  }, everyMs);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -1,8 +1,11 @@
 -- Platform tables: audit log, transactional outbox, consumer inbox, idempotency keys.
 
--- Audit: append-only, hash-chained (each row's hash covers its content and the previous hash).
+-- Audit: append-only. Rows are written in the transaction of the access they record (one
+-- INSERT, no lock); a sealer then links committed rows into a hash chain (audit_chain), in an
+-- order that no still-running transaction can change. See docs/decisions/0002-audit-chain.md.
 CREATE TABLE audit_log (
   seq bigserial PRIMARY KEY,
+  txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
   at timestamptz NOT NULL DEFAULT now(),
   actor_id text NOT NULL,
   actor_role text NOT NULL,
@@ -12,26 +15,46 @@ CREATE TABLE audit_log (
   resource_id text,
   outcome text NOT NULL CHECK (outcome IN ('success', 'denied', 'error')),
   request_id text,
-  details jsonb NOT NULL DEFAULT '{}'::jsonb,
-  prev_hash text NOT NULL,
-  hash text NOT NULL
+  details jsonb NOT NULL DEFAULT '{}'::jsonb
 );
-COMMENT ON TABLE audit_log IS 'Trilha de auditoria: toda leitura/escrita de dado pessoal e toda negação de permissão. Somente inserção; encadeada por hash SHA-256 (prev_hash → hash).';
-COMMENT ON COLUMN audit_log.hash IS 'sha256(prev_hash || conteúdo canônico da linha); verificado por `previdencia audit verify`.';
+COMMENT ON TABLE audit_log IS 'Trilha de auditoria: toda leitura/escrita de dado pessoal e toda negação de permissão. Somente inserção; selada em cadeia de hash por audit_chain.';
+COMMENT ON COLUMN audit_log.txid IS 'Transação que gravou o registro: o selador só encadeia registros de transações já encerradas.';
+COMMENT ON COLUMN audit_log.actor_unit_id IS 'Unidade do agente no momento do acesso (para que um gestor consulte só a trilha da sua subárvore).';
 CREATE INDEX audit_log_resource_idx ON audit_log (resource_type, resource_id);
 CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, at);
 CREATE INDEX audit_log_at_idx ON audit_log (at);
-COMMENT ON COLUMN audit_log.actor_unit_id IS 'Unidade do agente no momento do acesso (para que um gestor consulte só a trilha da sua subárvore).';
 
--- Rows can never be changed or removed, whatever the role (superusers would have to disable
+-- The hash chain over audit rows: hash = sha256(prev_hash || '\n' || seq || '\n' || canonical content).
+CREATE TABLE audit_chain (
+  pos bigserial PRIMARY KEY,
+  seq bigint NOT NULL UNIQUE,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  sealed_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE audit_chain IS 'Encadeamento por hash dos registros de auditoria, na ordem em que foram selados. Somente inserção.';
+
+-- Where the sealer resumes: every audit row with seq below low_seq is sealed.
+CREATE TABLE audit_seal_state (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  low_seq bigint NOT NULL DEFAULT 0
+);
+INSERT INTO audit_seal_state DEFAULT VALUES;
+COMMENT ON TABLE audit_seal_state IS 'Marca d''água do selador da trilha de auditoria.';
+
+-- Rows can never be changed or removed, whatever the role (a superuser would have to disable
 -- the trigger explicitly, which the hash chain then exposes).
 CREATE FUNCTION audit_log_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'audit_log é somente inserção (% não permitido)', TG_OP;
+  RAISE EXCEPTION '% é somente inserção (% não permitido)', TG_TABLE_NAME, TG_OP;
 END $$;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_immutable();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_immutable();
+CREATE TRIGGER audit_chain_no_update BEFORE UPDATE OR DELETE ON audit_chain
+  FOR EACH ROW EXECUTE FUNCTION audit_log_immutable();
+CREATE TRIGGER audit_chain_no_truncate BEFORE TRUNCATE ON audit_chain
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_immutable();
 
 -- The application role of a production deployment: may read and append audit rows, never
@@ -42,9 +65,10 @@ BEGIN
     CREATE ROLE previdencia_app NOLOGIN;
   END IF;
 END $$;
-GRANT SELECT, INSERT ON audit_log TO previdencia_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM previdencia_app;
-GRANT USAGE ON SEQUENCE audit_log_seq_seq TO previdencia_app;
+GRANT SELECT, INSERT ON audit_log, audit_chain TO previdencia_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_chain FROM previdencia_app;
+GRANT SELECT, UPDATE ON audit_seal_state TO previdencia_app;
+GRANT USAGE ON SEQUENCE audit_log_seq_seq, audit_chain_pos_seq TO previdencia_app;
 
 -- Transactional outbox: events written in the same transaction as the change.
 CREATE TABLE outbox (
@@ -89,33 +113,6 @@ CREATE TABLE idempotency_keys (
 );
 COMMENT ON TABLE idempotency_keys IS 'Chaves Idempotency-Key: mesma chave e mesmo corpo devolvem a mesma resposta; corpo diferente → 422.';
 CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at);
-
--- Appends one audit row in a single round trip: takes the chain lock (held to commit, so the
--- chain has a single order), links to the last row and hashes
---   sha256(prev_hash || E'\n' || seq || E'\n' || content)
--- where content is the canonical JSON of the row's fields computed by the application
--- (src/platform/audit/audit.ts, which recomputes it from the stored columns to verify).
-CREATE FUNCTION audit_append(
-  p_at timestamptz, p_actor_id text, p_actor_role text, p_actor_unit_id text, p_action text,
-  p_resource_type text, p_resource_id text, p_outcome text, p_request_id text, p_details jsonb,
-  p_content text
-) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-  v_prev text;
-  v_seq bigint;
-BEGIN
-  PERFORM pg_advisory_xact_lock(7340002);
-  SELECT hash INTO v_prev FROM audit_log ORDER BY seq DESC LIMIT 1;
-  v_prev := coalesce(v_prev, repeat('0', 64));
-  v_seq := nextval('audit_log_seq_seq');
-  INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id,
-                         outcome, request_id, details, prev_hash, hash)
-  VALUES (v_seq, p_at, p_actor_id, p_actor_role, p_actor_unit_id, p_action, p_resource_type, p_resource_id,
-          p_outcome, p_request_id, p_details, v_prev,
-          encode(sha256(convert_to(v_prev || E'\n' || v_seq::text || E'\n' || p_content, 'UTF8')), 'hex'));
-  RETURN v_seq;
-END $$;
-COMMENT ON FUNCTION audit_append IS 'Acrescenta um registro à trilha de auditoria encadeada (uma ida ao banco; trava o encadeamento até o commit).';
 
 -- Marks that the demo data was loaded (loaded once, on the first start of an empty database).
 CREATE TABLE platform_demo_seed (seeded_at timestamptz NOT NULL DEFAULT now());

@@ -1,0 +1,78 @@
+/**
+ * Foundation benchmark (issue 2): the HTTP ceiling of a trivial route against an authenticated,
+ * audited read of one personal record, on the real PostgreSQL, 50 connections, same run; and the
+ * server's resident memory idle on the embedded database and at the end of the load.
+ *
+ *   node --import tsx bench/http.ts        (BENCH_SECONDS, BENCH_CONNECTIONS to change)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freshDatabase, load, loginCookie, rssMb, startServer, stopServer } from './lib';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+async function embeddedIdleMemory() {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
+  try {
+    const child = await startServer({ DATA_DIR: dir, DATABASE_URL: '', DEMO_SEED: 'true' }, 3301);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const idle = rssMb(child.pid!);
+    await stopServer(child);
+    return idle;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const embeddedIdleRssMb = await embeddedIdleMemory();
+  const db = await freshDatabase('pd_bench_http');
+  const port = 3302;
+  const child = await startServer({ DATABASE_URL: db.url, DEMO_SEED: 'true', WORKERS: 'false', DB_POOL_SIZE: '20' }, port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const postgresIdleRssMb = rssMb(child.pid!);
+    const session = await loginCookie(base, 'gestor.nacional', 'previdencia-demo');
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const staffId = (await c.query('SELECT id FROM org_staff ORDER BY registration LIMIT 1')).rows[0].id;
+    const auditBefore = Number((await c.query('SELECT count(*) FROM audit_log')).rows[0].count);
+    const readUrl = `${base}/api/v1/staff/${staffId}`;
+    const check = await fetch(readUrl, { headers: { cookie: session.cookie } });
+    if (check.status !== 200) throw new Error(`leitura auditada: ${check.status}`);
+    // warm-up
+    await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: 2 });
+    await load({ url: readUrl, connections: CONNECTIONS, seconds: 2, headers: { cookie: session.cookie } });
+    const trivial = await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: SECONDS });
+    const audited = await load({ url: readUrl, connections: CONNECTIONS, seconds: SECONDS, headers: { cookie: session.cookie } });
+    const endRssMb = rssMb(child.pid!);
+    const auditAfter = Number((await c.query('SELECT count(*) FROM audit_log')).rows[0].count);
+    await c.end();
+    const result = {
+      benchmark: 'http-foundation',
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      trivial,
+      auditedRead: audited,
+      ratio: Math.round((audited.requestsPerSecond / trivial.requestsPerSecond) * 1000) / 1000,
+      auditRowsWritten: auditAfter - auditBefore,
+      targets: { ratioAtLeast: 0.4, auditedP99MsBelow: 25, idleRssMbAtMost: 250, endRssMbAtMost: 512 },
+      memory: { embeddedIdleRssMb, postgresIdleRssMb, endOfBenchmarkRssMb: endRssMb },
+      met: {
+        ratio: audited.requestsPerSecond / trivial.requestsPerSecond >= 0.4,
+        p99: audited.p99Ms < 25,
+        idle: embeddedIdleRssMb <= 250,
+        end: endRssMb <= 512,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await stopServer(child);
+    await db.drop();
+  }
+}
+
+await main();
