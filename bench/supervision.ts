@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeExtraordinaryQuarter, writeNationalMonth, writeSupervisions } from './supervision-data';
+import { writeExtraordinaryQuarter, writeNationalMonth, writeSupervisions } from './data/supervision-data';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, 'out');

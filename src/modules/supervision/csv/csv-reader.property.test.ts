@@ -37,6 +37,22 @@ describe('CSV reader round trip (property)', () => {
           for (let i = 0; i < text.length; i += chunk) p.push(text.slice(i, i + chunk), false);
           p.push('', true);
           expect(got).toEqual(rows);
+          // the lazy view gives the same fields, and equals/length agree without allocating
+          const viaView: string[][] = [];
+          const v = new CsvParser(header, {
+            view: (row) => {
+              const fields = header.map((_, k) => row.get(k));
+              fields.forEach((f, k) => {
+                expect(row.equals(k, f)).toBe(true);
+                expect(row.equals(k, `${f}x`)).toBe(false);
+                expect(row.length(k)).toBe(f.length);
+              });
+              viaView.push(fields);
+            },
+          });
+          for (let i = 0; i < text.length; i += chunk) v.push(text.slice(i, i + chunk), false);
+          v.push('', true);
+          expect(viaView).toEqual(rows);
         },
       ),
       { numRuns: 400 },

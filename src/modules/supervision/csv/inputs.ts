@@ -15,7 +15,7 @@ import {
   SYSTEMS,
   type System,
 } from '../domain/types';
-import { CsvInputError, type CsvReadResult, readCsv } from './csv-reader';
+import { CsvInputError, type CsvReadResult, type CsvRow, readCsv, readCsvRows } from './csv-reader';
 
 /** Column sets of the CLI contract (issue 5). */
 export const FRAME_COLUMNS = [
@@ -96,39 +96,87 @@ export function splitSubtasks(raw: string): string[] {
 }
 
 /**
- * Validated frame row with the scope decision (art. 4) already taken. `fields` is reused between
- * rows (copy what you keep); enums and dates are validated for every row.
+ * Validated frame row with the scope decision (art. 4) already taken. Valid only during the
+ * callback; `row.get(F.x)` makes a string (only for the fields the caller keeps). Enums and dates
+ * are validated for every row without allocating strings.
  */
 export interface FrameRowView {
-  fields: string[];
+  row: CsvRow;
   line: number;
   queue: Queue;
   system: System;
   decision: Decision;
   inScope: boolean;
+  /** concluded_at as the integer yyyymmdd (compare with dateKey()). */
+  concludedKey: number;
+}
+
+/** "2025-10-31" → 20251031 (the caller has validated the format). */
+export function dateKey(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/** yyyymmdd of a field shaped NNNN-NN-NN, or -1 (any other shape, any non-digit). */
+function dateFieldKey(row: CsvRow, k: number): number {
+  if (row.length(k) !== 10 || row.charCodeAt(k, 4) !== 45 || row.charCodeAt(k, 7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = row.charCodeAt(k, i) - 48;
+    if (c < 0 || c > 9) return -1;
+    key = key * 10 + c;
+  }
+  return key;
+}
+
+const dateKeyCache = new Map<number, boolean>();
+/** Validates a YYYY-MM-DD field in place and returns its yyyymmdd key. */
+function checkDateField(row: CsvRow, k: number, column: string): number {
+  const key = dateFieldKey(row, k);
+  let ok = key >= 0 ? dateKeyCache.get(key) : false;
+  if (ok === undefined) {
+    ok = LocalDate.isValid(row.get(k));
+    if (dateKeyCache.size < 100_000) dateKeyCache.set(key, ok);
+  }
+  if (!ok)
+    throw new CsvInputError(row.line, `data inválida "${row.get(k)}" na coluna ${column} (use AAAA-MM-DD).`);
+  return key;
+}
+
+function checkEnumField<T extends string>(row: CsvRow, k: number, allowed: readonly T[], column: string): T {
+  for (let j = 0; j < allowed.length; j++) if (row.equals(k, allowed[j]!)) return allowed[j]!;
+  throw new CsvInputError(
+    row.line,
+    `valor desconhecido "${row.get(k)}" na coluna ${column} (valores aceitos: ${allowed.join(', ')}).`,
+  );
+}
+
+function checkRequiredField(row: CsvRow, k: number, column: string): void {
+  if (row.length(k) === 0) throw new CsvInputError(row.line, `campo obrigatório vazio na coluna ${column}.`);
 }
 
 export async function readFrame(path: string, onRow: (row: FrameRowView) => void): Promise<CsvReadResult> {
+  // Nested caches (species → system → subtasks) for the scope decision: no per-row key string.
   const scopeCache = new Map<string, Record<System, Map<string, boolean>>>();
   const view: FrameRowView = {
-    fields: [],
+    row: null as unknown as CsvRow,
     line: 0,
     queue: 'regular',
     system: 'PAT',
     decision: 'other',
     inScope: false,
+    concludedKey: 0,
   };
-  return readCsv(path, FRAME_COLUMNS, (f, line) => {
-    checkRequired(f[F.taskId]!, 'task_id', line);
-    checkRequired(f[F.sr]!, 'sr', line);
-    checkRequired(f[F.serverId]!, 'server_id', line);
-    const queue = checkEnum(f[F.queue]!, QUEUES, 'queue', line);
-    const system = checkEnum(f[F.system]!, SYSTEMS, 'system', line);
-    const decision = checkEnum(f[F.decision]!, DECISIONS, 'decision', line);
-    checkDate(f[F.concludedAt]!, 'concluded_at', line);
-    const species = f[F.species]!;
-    const subtasks = f[F.subtasks]!;
-    // Nested caches (species → system → subtasks): no per-row key concatenation.
+  return readCsvRows(path, FRAME_COLUMNS, (row) => {
+    checkRequiredField(row, F.taskId, 'task_id');
+    checkRequiredField(row, F.sr, 'sr');
+    checkRequiredField(row, F.serverId, 'server_id');
+    const queue = checkEnumField(row, F.queue, QUEUES, 'queue');
+    const system = checkEnumField(row, F.system, SYSTEMS, 'system');
+    const decision = checkEnumField(row, F.decision, DECISIONS, 'decision');
+    const concludedKey = checkDateField(row, F.concludedAt, 'concluded_at');
+    const species = row.get(F.species);
+    const subtasks = row.get(F.subtasks);
     let bySystem = scopeCache.get(species);
     if (!bySystem) {
       bySystem = { PAT: new Map(), SABI: new Map() };
@@ -140,31 +188,32 @@ export async function readFrame(path: string, onRow: (row: FrameRowView) => void
       inScope = isInScope(species, system, splitSubtasks(subtasks));
       if (bySubtasks.size < 10_000) bySubtasks.set(subtasks, inScope);
     }
-    view.fields = f;
-    view.line = line;
+    view.row = row;
+    view.line = row.line;
     view.queue = queue;
     view.system = system;
     view.decision = decision;
     view.inScope = inScope;
+    view.concludedKey = concludedKey;
     onRow(view);
   });
 }
 
-export function frameTaskOf(row: FrameRowView): FrameTask {
-  const f = row.fields;
+export function frameTaskOf(v: FrameRowView): FrameTask {
+  const r = v.row;
   return {
-    taskId: f[F.taskId]!,
-    protocol: f[F.protocol]!,
-    serviceCode: f[F.serviceCode]!,
-    species: f[F.species]!,
-    sr: f[F.sr]!,
-    gex: f[F.gex]!,
-    serverId: f[F.serverId]!,
-    queue: row.queue,
-    system: row.system,
-    subtasks: splitSubtasks(f[F.subtasks]!),
-    concludedAt: f[F.concludedAt]!,
-    decision: row.decision,
+    taskId: r.get(F.taskId),
+    protocol: r.get(F.protocol),
+    serviceCode: r.get(F.serviceCode),
+    species: r.get(F.species),
+    sr: r.get(F.sr),
+    gex: r.get(F.gex),
+    serverId: r.get(F.serverId),
+    queue: v.queue,
+    system: v.system,
+    subtasks: splitSubtasks(r.get(F.subtasks)),
+    concludedAt: r.get(F.concludedAt),
+    decision: v.decision,
   };
 }
 

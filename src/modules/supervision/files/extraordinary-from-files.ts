@@ -1,4 +1,4 @@
-import { F, readFrame, readSupervisions } from '../csv/inputs';
+import { dateKey, F, readFrame, readSupervisions } from '../csv/inputs';
 import { drawExtraordinarySample, type ProfessionalQuarter, summariseHistory } from '../domain/extraordinary';
 import { quarterRange } from '../domain/periods';
 import type { SupervisionRecord } from '../domain/types';
@@ -17,15 +17,16 @@ export interface ExtraordinaryFromFilesInput {
 
 export async function extraordinaryFromFiles(input: ExtraordinaryFromFilesInput) {
   const { start, end } = quarterRange(input.quarter);
+  const startKey = dateKey(start);
+  const endKey = dateKey(end);
   const history: SupervisionRecord[] = [];
   await readSupervisions(input.history, (s) => history.push(s));
   const facts = summariseHistory(history, start);
   const profs = new Map<string, ProfessionalQuarter>();
   const read = await readFrame(input.frame, (r) => {
     if (r.queue !== 'extraordinary') return;
-    const d = r.fields[F.concludedAt]!;
-    if (d < start || d > end) return;
-    const id = r.fields[F.serverId]!;
+    if (r.concludedKey < startKey || r.concludedKey > endKey) return;
+    const id = r.row.get(F.serverId);
     let p = profs.get(id);
     if (!p) {
       const h = facts.get(id);
@@ -43,7 +44,7 @@ export async function extraordinaryFromFiles(input: ExtraordinaryFromFilesInput)
     p.production++;
     if (r.decision === 'denied') p.denied++;
     else if (r.decision === 'granted') p.granted++;
-    if (r.inScope) p.candidates.push(r.fields[F.taskId]!);
+    if (r.inScope) p.candidates.push(r.row.get(F.taskId));
   });
   const { reference, servers } = drawExtraordinarySample([...profs.values()], input.quarter, input.seed);
   return {

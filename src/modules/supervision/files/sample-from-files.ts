@@ -1,5 +1,5 @@
 import { CsvInputError } from '../csv/csv-reader';
-import { F, readFrame } from '../csv/inputs';
+import { dateKey, F, readFrame } from '../csv/inputs';
 import { monthRange } from '../domain/periods';
 import { compareIds } from '../domain/prng';
 import { drawMonthlySample, type SampleSizing } from '../domain/random-sample';
@@ -14,15 +14,16 @@ export interface SampleFromFilesInput {
 
 export async function sampleFromFiles(input: SampleFromFilesInput) {
   const { start, end } = monthRange(input.month);
+  const startKey = dateKey(start);
+  const endKey = dateKey(end);
   const bySr = new Map<string, string[]>();
   let lastSr = '';
   let lastList: string[] = [];
   const read = await readFrame(input.frame, (r) => {
     if (!r.inScope) return; // art. 4 §1
-    const d = r.fields[F.concludedAt]!;
-    if (d < start || d > end) return;
-    const sr = r.fields[F.sr]!;
-    if (sr !== lastSr) {
+    if (r.concludedKey < startKey || r.concludedKey > endKey) return;
+    if (!r.row.equals(F.sr, lastSr)) {
+      const sr = r.row.get(F.sr);
       let l = bySr.get(sr);
       if (!l) {
         l = [];
@@ -31,7 +32,7 @@ export async function sampleFromFiles(input: SampleFromFilesInput) {
       lastSr = sr;
       lastList = l;
     }
-    lastList.push(r.fields[F.taskId]!);
+    lastList.push(r.row.get(F.taskId));
   });
   for (const ids of bySr.values()) {
     ids.sort(compareIds);

@@ -41,13 +41,13 @@ export async function trainingTrackFromFiles(input: TrainingTrackFromFilesInput)
     set.add(h.taskId);
   });
   const read = await readFrame(input.frame, (r) => {
-    const id = r.fields[F.serverId]!;
+    const id = r.row.get(F.serverId);
     const d = due.get(id);
     if (!d) return;
-    const taskId = r.fields[F.taskId]!;
-    const species = r.fields[F.species]!;
+    const taskId = r.row.get(F.taskId);
+    const species = r.row.get(F.species);
     if (supervisedTasks.get(id)?.has(taskId)) d.allSpecies.set(taskId, species);
-    if (r.inScope && inWindow(d.point, r.fields[F.concludedAt]!)) d.tasks.push({ taskId, species });
+    if (r.inScope && inWindow(d.point, r.row.get(F.concludedAt))) d.tasks.push({ taskId, species });
   });
   const out = [];
   for (const [serverId, d] of due) {
