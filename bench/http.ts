@@ -31,7 +31,10 @@ async function main() {
   const embeddedIdleRssMb = await embeddedIdleMemory();
   const db = await freshDatabase('pd_bench_http');
   const port = 3302;
-  const child = await startServer({ DATABASE_URL: db.url, DEMO_SEED: 'true', WORKERS: 'false', DB_POOL_SIZE: '20' }, port);
+  const child = await startServer(
+    { DATABASE_URL: db.url, DEMO_SEED: 'true', WORKERS: 'false', DB_POOL_SIZE: '20' },
+    port,
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     const postgresIdleRssMb = rssMb(child.pid!);
@@ -47,7 +50,12 @@ async function main() {
     await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: 2 });
     await load({ url: readUrl, connections: CONNECTIONS, seconds: 2, headers: { cookie: session.cookie } });
     const trivial = await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: SECONDS });
-    const audited = await load({ url: readUrl, connections: CONNECTIONS, seconds: SECONDS, headers: { cookie: session.cookie } });
+    const audited = await load({
+      url: readUrl,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      headers: { cookie: session.cookie },
+    });
     const endRssMb = rssMb(child.pid!);
     const auditAfter = Number((await c.query('SELECT count(*) FROM audit_log')).rows[0].count);
     await c.end();

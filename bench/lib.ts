@@ -37,7 +37,14 @@ export function rssMb(pid: number): number {
 /** Starts `previdencia serve` in a child process and waits for /ready. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [resolve(ROOT, 'bin/previdencia'), 'serve'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout?.resume();
@@ -71,7 +78,14 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(opts: { url: string; connections: number; seconds: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult> {
+export async function load(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  method?: string;
+  body?: string;
+}): Promise<LoadResult> {
   const r = await autocannon({
     url: opts.url,
     connections: opts.connections,

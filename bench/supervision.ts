@@ -14,6 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeExtraordinaryQuarter, writeNationalMonth, writeSupervisions } from './data/supervision-data';
@@ -35,10 +36,16 @@ const files = {
 // ---------------------------------------------------------------- child measurements
 async function child(task: string): Promise<void> {
   const t0 = performance.now();
+  let cpu0 = 0;
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let summary: unknown;
   if (task === 'ours-month') {
     const { sampleFromFiles } = await import('../src/modules/supervision/files/sample-from-files');
     const t = performance.now();
+    cpu0 = cpuNow();
     const r = await sampleFromFiles({
       frame: files.month,
       month: '2025-10',
@@ -56,6 +63,7 @@ async function child(task: string): Promise<void> {
       '../src/modules/supervision/files/extraordinary-from-files'
     );
     const t = performance.now();
+    cpu0 = cpuNow();
     const r = await extraordinaryFromFiles({
       frame: files.extra,
       history: files.history,
@@ -71,6 +79,7 @@ async function child(task: string): Promise<void> {
   } else if (task === 'ours-ind') {
     const { indicatorsFromFiles } = await import('../src/modules/supervision/files/indicators-from-files');
     const t = performance.now();
+    cpu0 = cpuNow();
     const r = await indicatorsFromFiles({ supervisions: files.sup, by: 'sr' });
     summary = {
       ms: performance.now() - t,
@@ -83,6 +92,7 @@ async function child(task: string): Promise<void> {
     const con = await db.connect();
     const q = DUCK[task]!;
     const t = performance.now();
+    cpu0 = cpuNow();
     const r = await con.runAndReadAll(q);
     const rows = r.getRowObjects();
     summary = {
@@ -91,12 +101,15 @@ async function child(task: string): Promise<void> {
       threads: String((await con.runAndReadAll("SELECT current_setting('threads') AS t")).getRows()[0]![0]),
     };
   } else throw new Error(`tarefa desconhecida: ${task}`);
+  // CPU time of the whole process (all threads: the hashing worker, DuckDB's threads) during the task.
+  const cpuMs = Math.round(cpuNow() - cpu0);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
     JSON.stringify({
       ...(summary as object),
+      cpuMs,
       maxRssMB: Math.round(maxRssMB),
-      wallMs: performance.now() - t0,
+      wallMs: Math.round(performance.now() - t0),
     }),
   );
 }
@@ -183,6 +196,8 @@ async function main() {
     scale,
     generationMs: Math.round(generationMs),
     node: process.version,
+    cpus: availableParallelism(),
+    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
   };
   const cases: [string, string, string, number, string][] = [
     ['national_month_sample', 'ours-month', 'duck-month', 3000, files.month],
@@ -198,6 +213,7 @@ async function main() {
       ours: { ...a, ms: Math.round(a.ms!) },
       duckdb: { ...b, ms: Math.round(b.ms!) },
       ratio_ours_over_duckdb: Math.round((a.ms! / b.ms!) * 100) / 100,
+      cpu_ratio_ours_over_duckdb: Math.round((a.cpuMs! / b.cpuMs!) * 100) / 100,
       targetMs,
       withinTarget: a.ms! <= targetMs,
       ...(name === 'national_month_sample'

@@ -221,6 +221,56 @@ export function frameTaskOf(v: FrameRowView): FrameTask {
  * Reads a supervisions file. `nonconformities` (criterion codes separated by `;`) is an optional
  * extra column used only by the report; the contract's columns are all required.
  */
+/** Positions in the supervisions arrays (contract order). */
+export const S = {
+  supervisionId: 0,
+  taskId: 1,
+  serverId: 2,
+  sr: 3,
+  gex: 4,
+  origin: 5,
+  cycle: 6,
+  concludedAt: 7,
+  outcome: 8,
+} as const;
+
+export interface SupervisionRowView {
+  row: CsvRow;
+  origin: Origin;
+  /** null while pending (no conclusion date). */
+  outcome: Outcome | null;
+}
+
+/**
+ * Lazy, validating reader of a supervisions file (same rules as readSupervisions) for the
+ * aggregations over 200,000+ rows: the callback asks only for the strings it needs.
+ */
+export async function readSupervisionRows(path: string, onRow: (v: SupervisionRowView) => void) {
+  const view: SupervisionRowView = { row: null as unknown as CsvRow, origin: 'random', outcome: null };
+  return readCsvRows(
+    path,
+    SUPERVISION_COLUMNS,
+    (row) => {
+      checkRequiredField(row, S.supervisionId, 'supervision_id');
+      checkRequiredField(row, S.serverId, 'server_id');
+      checkRequiredField(row, S.cycle, 'cycle');
+      const origin = checkEnumField(row, S.origin, ORIGINS, 'origin');
+      const concluded = row.length(S.concludedAt) > 0;
+      if (concluded) checkDateField(row, S.concludedAt, 'concluded_at');
+      const outcome =
+        row.length(S.outcome) === 0 ? null : checkEnumField(row, S.outcome, OUTCOMES, 'outcome');
+      if (outcome !== null && !concluded) {
+        throw new CsvInputError(row.line, 'supervisão com resultado (outcome) precisa de concluded_at.');
+      }
+      view.row = row;
+      view.origin = origin;
+      view.outcome = concluded ? outcome : null;
+      onRow(view);
+    },
+    ['nonconformities'],
+  );
+}
+
 export async function readSupervisions(
   path: string,
   onRow: (s: SupervisionRecord, line: number, nonconformities: string[]) => void,
