@@ -14,6 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +88,7 @@ async function child(task: string): Promise<void> {
       total: r.groups.reduce((s, g) => s + g.total, 0),
     };
   } else if (task.startsWith('duck-')) {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { DuckDBInstance } = loadDuckDb();
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
     const q = DUCK[task]!;
@@ -170,6 +171,38 @@ const DUCK: Record<string, string> = {
     GROUP BY sr ORDER BY sr`,
 };
 
+// DuckDB is the baseline only: it is installed on demand under bench/out/duckdb instead of being a
+// devDependency, because its optional per-platform bindings (darwin, win32, linux-arm64) are not on
+// this project's registry, so a lockfile with it makes `npm ci` fail everywhere (same reason as
+// docs/decisions/0003 for Biome).
+const DUCKDB = '@duckdb/node-api@1.5.6-r.1';
+const DUCKDB_DIR = join(OUT, 'duckdb');
+
+function ensureDuckDb(): void {
+  if (existsSync(join(DUCKDB_DIR, 'node_modules', '@duckdb', 'node-api', 'package.json'))) return;
+  process.stderr.write(`instalando ${DUCKDB} em ${DUCKDB_DIR} (linha de base do benchmark)…\n`);
+  execFileSync(
+    'npm',
+    ['install', '--prefix', DUCKDB_DIR, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', DUCKDB],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+/** The part of @duckdb/node-api the benchmark uses (typed here: the package is not a dependency). */
+interface DuckDbApi {
+  DuckDBInstance: {
+    create(path: string): Promise<{
+      connect(): Promise<{
+        runAndReadAll(sql: string): Promise<{ getRowObjects(): unknown[]; getRows(): unknown[][] }>;
+      }>;
+    }>;
+  };
+}
+
+function loadDuckDb(): DuckDbApi {
+  return createRequire(join(DUCKDB_DIR, 'package.json'))('@duckdb/node-api') as DuckDbApi;
+}
+
 // ---------------------------------------------------------------- parent
 function runChild(task: string): Record<string, number> {
   const out = execFileSync(
@@ -186,6 +219,7 @@ function runChild(task: string): Record<string, number> {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  ensureDuckDb();
   const tg = performance.now();
   if (!existsSync(files.month)) await writeNationalMonth(files.month, N_MONTH);
   if (!existsSync(files.extra)) await writeExtraordinaryQuarter(files.extra, N_EXTRA, N_SERVERS);

@@ -9,7 +9,12 @@ const ctx = { actor: SYSTEM_ACTOR, requestId: 'req-teste-0001' };
 beforeAll(async () => {
   deps = await createTestDeps();
   for (let i = 0; i < 25; i++) {
-    await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'person', resourceId: `p${i}`, details: { i, nested: { b: 2, a: 1 } } });
+    await deps.audit.recordNow(ctx, {
+      action: 'read',
+      resourceType: 'person',
+      resourceId: `p${i}`,
+      details: { i, nested: { b: 2, a: 1 } },
+    });
   }
 });
 afterAll(async () => deps?.close());
@@ -22,10 +27,16 @@ describe('audit hash chain', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE from the application, on rows and seals', async () => {
-    await expect(deps.db.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(/somente inserção/);
-    await expect(deps.db.pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/somente inserção/);
+    await expect(deps.db.pool.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(
+      /somente inserção/,
+    );
+    await expect(deps.db.pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(
+      /somente inserção/,
+    );
     await expect(deps.db.pool.query('TRUNCATE audit_log')).rejects.toThrow(/somente inserção/);
-    await expect(deps.db.pool.query("UPDATE audit_chain SET hash = 'x' WHERE pos = 1")).rejects.toThrow(/somente inserção/);
+    await expect(deps.db.pool.query("UPDATE audit_chain SET hash = 'x' WHERE pos = 1")).rejects.toThrow(
+      /somente inserção/,
+    );
   });
 
   it('the application role holds no UPDATE or DELETE privilege on audit rows', async () => {
@@ -39,30 +50,40 @@ describe('audit hash chain', () => {
   });
 
   // Needs two sessions at once: PGlite has one, so an open transaction there blocks every other.
-  it.runIf(usingRealPostgres())('does not seal a row while its transaction is open, and seals it after commit', async () => {
-    const c = await deps.db.pool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query(
-        "INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, outcome) VALUES ('x', 'admin', 'read', 'open-tx', '1', 'success')",
-      );
-      await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'after-open-tx', resourceId: '2' });
-      await sealAuditLog(deps.db);
-      const sealed = async (type: string) =>
-        (await deps.db.pool.query('SELECT count(*)::int AS n FROM audit_chain c JOIN audit_log a USING (seq) WHERE a.resource_type = $1', [type])).rows[0].n;
-      expect(await sealed('open-tx')).toBe(0);
-      await c.query('COMMIT');
-      await sealAuditLog(deps.db);
-      expect(await sealed('open-tx')).toBe(1);
-      expect((await verifyAuditChain(deps.db)).ok).toBe(true);
-    } finally {
-      c.release();
-    }
-  });
+  it.runIf(usingRealPostgres())(
+    'does not seal a row while its transaction is open, and seals it after commit',
+    async () => {
+      const c = await deps.db.pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query(
+          "INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, outcome) VALUES ('x', 'admin', 'read', 'open-tx', '1', 'success')",
+        );
+        await deps.audit.recordNow(ctx, { action: 'read', resourceType: 'after-open-tx', resourceId: '2' });
+        await sealAuditLog(deps.db);
+        const sealed = async (type: string) =>
+          (
+            await deps.db.pool.query(
+              'SELECT count(*)::int AS n FROM audit_chain c JOIN audit_log a USING (seq) WHERE a.resource_type = $1',
+              [type],
+            )
+          ).rows[0].n;
+        expect(await sealed('open-tx')).toBe(0);
+        await c.query('COMMIT');
+        await sealAuditLog(deps.db);
+        expect(await sealed('open-tx')).toBe(1);
+        expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+      } finally {
+        c.release();
+      }
+    },
+  );
 
   it('keeps one chain under concurrent appends', async () => {
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => deps.audit.recordNow(ctx, { action: 'read', resourceType: 'concurrent', resourceId: String(i) })),
+      Array.from({ length: 40 }, (_, i) =>
+        deps.audit.recordNow(ctx, { action: 'read', resourceType: 'concurrent', resourceId: String(i) }),
+      ),
     );
     const r = await verifyAuditChain(deps.db);
     expect(r.ok).toBe(true);
@@ -73,7 +94,9 @@ describe('audit hash chain', () => {
     const c = await deps.db.pool.connect();
     try {
       await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
-      const target = Number((await c.query('SELECT seq FROM audit_chain ORDER BY pos OFFSET 9 LIMIT 1')).rows[0].seq);
+      const target = Number(
+        (await c.query('SELECT seq FROM audit_chain ORDER BY pos OFFSET 9 LIMIT 1')).rows[0].seq,
+      );
       await c.query("UPDATE audit_log SET resource_id = 'outra-pessoa' WHERE seq = $1", [target]);
       const r = await verifyAuditChain(deps.db);
       expect(r.ok).toBe(false);

@@ -1,4 +1,6 @@
-/// <reference types="vite/client" />
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/platform/auth/roles';
 import { createTestApp, type TestApp, type TestSession } from '../src/platform/testing';
@@ -9,15 +11,18 @@ import { createTestApp, type TestApp, type TestSession } from '../src/platform/t
  * independently of the permission declarations, and the test fails when a route has no entry
  * or an entry names a route that does not exist.
  */
-const matrices = import.meta.glob<{ accessMatrix: Record<string, Role[]> }>(
-  '../src/modules/*/access-matrix.ts',
-  { eager: true },
-);
+const MODULES = resolve(import.meta.dirname, '../src/modules');
 const expected: Record<string, Role[]> = {};
-for (const [file, m] of Object.entries(matrices)) {
-  for (const [route, roles] of Object.entries(m.accessMatrix)) {
-    if (expected[route]) throw new Error(`rota repetida na matriz (${file}): ${route}`);
-    expected[route] = roles;
+
+async function loadMatrices() {
+  for (const dir of readdirSync(MODULES)) {
+    const file = join(MODULES, dir, 'access-matrix.ts');
+    if (!existsSync(file)) continue;
+    const m = (await import(pathToFileURL(file).href)) as { accessMatrix: Record<string, Role[]> };
+    for (const [route, roles] of Object.entries(m.accessMatrix)) {
+      if (expected[route]) throw new Error(`rota repetida na matriz (${dir}): ${route}`);
+      expected[route] = roles;
+    }
   }
 }
 
@@ -46,6 +51,7 @@ async function relogin(role: Role) {
 }
 
 beforeAll(async () => {
+  await loadMatrices();
   t = await createTestApp();
 });
 afterAll(async () => t?.close());

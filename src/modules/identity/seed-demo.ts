@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { isValidCPF } from '@brazilian-utils/brazilian-utils';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import type { SeedContext } from '../../platform/module';
+import { Cpf } from '../../platform/values';
 import { listStaff } from '../organization/list-staff';
 import { createApiToken } from './api-tokens';
 import { hashPassword } from './login';
@@ -33,7 +33,7 @@ export function demoCpf(random: () => number): string {
     const base = Array.from({ length: 9 }, () => Math.floor(random() * 10)).join('');
     for (let dv = 0; dv < 100; dv++) {
       const cpf = base + String(dv).padStart(2, '0');
-      if (isValidCPF(cpf)) return cpf;
+      if (Cpf.isValid(cpf)) return cpf;
     }
   }
 }

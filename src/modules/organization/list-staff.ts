@@ -57,12 +57,12 @@ export async function listStaff(deps: Deps, ctx: Ctx | null, f: ListStaffFilter 
 
 export async function getStaff(deps: Deps, ctx: Ctx | null, id: string): Promise<StaffRow> {
   const scope = ctx ? await actorUnitScope(deps, ctx.actor) : null;
-  return deps.db.tx(async (tx) => {
-    const [row] = await tx.select().from(orgStaff).where(eq(orgStaff.id, id));
-    if (!row || (scope !== null && !scope.includes(row.unitId))) throw notFound('Servidor');
-    if (ctx) await deps.audit.record(tx, ctx, { action: 'read', resourceType: 'staff', resourceId: id });
-    return row;
-  });
+  const [row] = await deps.db.orm.select().from(orgStaff).where(eq(orgStaff.id, id));
+  if (!row || (scope !== null && !scope.includes(row.unitId))) throw notFound('Servidor');
+  // A read needs no transaction: the audit row is committed before the data leaves the server.
+  if (ctx)
+    await deps.audit.record(deps.db.orm, ctx, { action: 'read', resourceType: 'staff', resourceId: id });
+  return row;
 }
 
 /** Staff by ids, unscoped: for internal use by other modules' jobs (no personal data leaves the server). */

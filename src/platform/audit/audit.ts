@@ -59,7 +59,8 @@ type StoredRow = {
   details: unknown;
 };
 
-const COLUMNS = 'seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details';
+const COLUMNS =
+  'seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details';
 
 /** The canonical text of a stored row's content. */
 export function rowContent(r: StoredRow): string {
@@ -108,7 +109,9 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
   let total = 0;
   for (let b = 0; b < maxBatches; b++) {
     const sealed = await db.tx(async (tx) => {
-      const got = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+      const got = await tx.execute<{ ok: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
+      );
       if (!got.rows[0]?.ok) return 0;
       const state = await tx.execute<{ low_seq: number }>(sql`SELECT low_seq FROM audit_seal_state`);
       const low = Number(state.rows[0]!.low_seq);
@@ -121,7 +124,9 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
          ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
       );
       if (rows.rows.length === 0) return 0;
-      const last = await tx.execute<{ hash: string }>(sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+      const last = await tx.execute<{ hash: string }>(
+        sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
+      );
       let prev = last.rows[0]?.hash ?? GENESIS;
       const seqs: number[] = [];
       const prevs: string[] = [];
@@ -174,10 +179,19 @@ export async function verifyAuditChain(
   let prev = GENESIS;
   let after = 0;
   let checked = 0;
-  const fail = (seq: number, reason: string): VerifyResult => ({ ok: false, checked, brokenAt: seq, reason, lastHash: prev, unsealed: 0 });
+  const fail = (seq: number, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    brokenAt: seq,
+    reason,
+    lastHash: prev,
+    unsealed: 0,
+  });
   for (;;) {
     const { rows } = await db.pool.query(
-      `SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq IS NOT NULL AS present, ${COLUMNS.split(', ')
+      `SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq IS NOT NULL AS present, ${COLUMNS.split(
+        ', ',
+      )
         .map((col) => `a.${col}`)
         .join(', ')}
          FROM audit_chain c LEFT JOIN audit_log a ON a.seq = c.seq
@@ -187,8 +201,10 @@ export async function verifyAuditChain(
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.chain_seq);
-      if (r.prev_hash !== prev) return fail(seq, 'elo quebrado: o encadeamento foi alterado (selo removido ou inserido)');
-      if (!r.present) return fail(seq, 'registro removido: o selo aponta para um registro que não existe mais');
+      if (r.prev_hash !== prev)
+        return fail(seq, 'elo quebrado: o encadeamento foi alterado (selo removido ou inserido)');
+      if (!r.present)
+        return fail(seq, 'registro removido: o selo aponta para um registro que não existe mais');
       if (chainHash(prev, seq, rowContent({ ...r, seq })) !== r.hash) {
         return fail(seq, 'conteúdo alterado: o hash do registro não confere com o selo');
       }
@@ -199,17 +215,27 @@ export async function verifyAuditChain(
     onProgress?.(checked, total);
   }
   const unsealed = Number(
-    (await db.pool.query('SELECT count(*)::int8 AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)')).rows[0].n,
+    (
+      await db.pool.query(
+        'SELECT count(*)::int8 AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)',
+      )
+    ).rows[0].n,
   );
   return { ok: true, checked, brokenAt: null, reason: null, lastHash: prev, unsealed };
 }
 
 /** Seals periodically (every instance may run it; one seals at a time). Returns a stop function. */
-export function startAuditSealer(db: Database, log: { error(o: object, m: string): void }, everyMs = 1_000): () => Promise<void> {
+export function startAuditSealer(
+  db: Database,
+  log: { error(o: object, m: string): void },
+  everyMs = 1_000,
+): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? 0 : sealAuditLog(db, 20))).catch((err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
+    running = running
+      .then(() => (stopped ? 0 : sealAuditLog(db, 20)))
+      .catch((err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
   }, everyMs);
   return async () => {
     stopped = true;

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -45,7 +46,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!url) {
     const dir = opts.pgliteDir ?? 'memory://';
     if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-    const pglite = await PGlite.create(dir);
+    // Compile PGlite's WebAssembly lazily, function by function: eager compilation of the whole
+    // module costs ~300 MB of resident memory for code that is mostly never run.
+    setFlagsFromString('--wasm-lazy-compilation');
+    const pglite = await PGlite.create(dir, {
+      // An embedded database for evaluation and development: small buffers keep the server's
+      // memory low (a production deployment uses a real PostgreSQL through DATABASE_URL).
+      postgresqlconf: ['shared_buffers=32MB', 'work_mem=4MB', 'wal_buffers=1MB', 'maintenance_work_mem=32MB'],
+    });
     // PGlite executes one query at a time; the socket server multiplexes connections and keeps
     // a transaction's queries together, so pooled `pg` clients behave correctly (not concurrently).
     const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 64 });

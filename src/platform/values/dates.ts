@@ -1,4 +1,4 @@
-import { isBusinessDay } from '@brazilian-utils/brazilian-utils';
+import { isBusinessDay } from '@brazilian-utils/brazilian-utils/is-business-day';
 
 /**
  * Calendar dates ("YYYY-MM-DD") in America/Sao_Paulo. Legal dates (DER, DIB, deadlines) are

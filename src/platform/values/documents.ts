@@ -1,4 +1,7 @@
-import { isValidCNPJ, isValidCPF, isValidPIS } from '@brazilian-utils/brazilian-utils';
+// Per-function entry points: the package's barrel loads ~20 MB of tables we do not use.
+import { isValidCnpj as isValidCNPJ } from '@brazilian-utils/brazilian-utils/is-valid-cnpj';
+import { isValidCpf as isValidCPF } from '@brazilian-utils/brazilian-utils/is-valid-cpf';
+import { isValidPis as isValidPIS } from '@brazilian-utils/brazilian-utils/is-valid-pis';
 
 /**
  * Brazilian identifiers, stored and compared as digits only. Check digits are validated by
