@@ -53,6 +53,14 @@ describe('supervision routes: access matrix', () => {
     });
   }
 
+  it('the OpenAPI document describes the supervision routes', async () => {
+    const res = await t.request(null, { method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toContain('/api/v1/supervision/cycles/monthly');
+    expect(paths).toContain('/api/v1/supervision/supervisions/{id}/conclusion');
+  });
+
   it('unauthenticated → 401', async () => {
     const res = await t.request(null, { method: 'GET', url: '/api/v1/supervision/indicators' });
     expect(res.statusCode).toBe(401);
