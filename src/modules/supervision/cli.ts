@@ -203,13 +203,13 @@ export function registerSupervisionCli(
     .description('Indicadores ICON, IDR, IPR e IDNR (art. 9º)')
     .option('--supervisions <arquivo>', 'CSV de supervisões')
     .option('--cycle <C>', 'ciclo (ex.: 2025-10)')
-    .addOption(new Option('--by <recorte>', 'agrupar por sr, gex ou server'))
+    .addOption(new Option('--by <recorte>', 'agrupar por sr, gex, server ou cycle'))
     .action(
       act(async (o) => {
         let by: GroupBy = 'all';
         if (o.by !== undefined) {
-          if (!['sr', 'gex', 'server'].includes(o.by))
-            throw new UsageError(`--by inválido: "${o.by}" (use sr, gex ou server).`);
+          if (!['sr', 'gex', 'server', 'cycle'].includes(o.by))
+            throw new UsageError(`--by inválido: "${o.by}" (use sr, gex, server ou cycle).`);
           by = o.by;
         }
         json(

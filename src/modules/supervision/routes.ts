@@ -339,7 +339,7 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
         summary: 'Indicadores ICON, IDR, IPR e IDNR da amostra aleatória (art. 9º)',
         querystring: z.object({
           cycle: z.string().max(40).optional(),
-          by: z.enum(['sr', 'gex', 'server', 'all']).default('all'),
+          by: z.enum(['sr', 'gex', 'server', 'cycle', 'all']).default('all'),
         }),
         response: {
           200: z.object({ cycle: z.string().nullable(), by: z.string(), groups: z.array(IndicatorGroup) }),

@@ -56,6 +56,10 @@ describe('quality indicators (art. 9)', () => {
       ['SR2', 1, 100],
     ]);
     expect(computeIndicators(rows, 'gex').map((g) => g.key)).toEqual(['G1', 'G9']);
+    expect(computeIndicators(rows, 'cycle').map((g) => [g.key, g.total])).toEqual([
+      ['2025-10', 2],
+      ['2025-11', 1],
+    ]);
     expect(computeIndicators(rows, 'server').map((g) => [g.key, g.total])).toEqual([
       ['S1', 2],
       ['S9', 1],

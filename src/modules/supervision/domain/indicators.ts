@@ -89,7 +89,7 @@ export function indicatorsOf(key: string, c: Counts): IndicatorGroup {
   };
 }
 
-export type GroupBy = 'sr' | 'gex' | 'server' | 'all';
+export type GroupBy = 'sr' | 'gex' | 'server' | 'cycle' | 'all';
 
 export interface IndicatorInput {
   origin: Origin;
@@ -110,7 +110,16 @@ export function countsForIndicators(
   for (const s of base) {
     if (s.origin !== 'random' || s.outcome === null) continue;
     if (cycle !== undefined && s.cycle !== cycle) continue;
-    const key = by === 'sr' ? s.sr : by === 'gex' ? s.gex : by === 'server' ? s.serverId : 'all';
+    const key =
+      by === 'sr'
+        ? s.sr
+        : by === 'gex'
+          ? s.gex
+          : by === 'server'
+            ? s.serverId
+            : by === 'cycle'
+              ? s.cycle
+              : 'all';
     let c = groups.get(key);
     if (!c) {
       c = emptyCounts();

@@ -9,7 +9,8 @@ import { compareIds } from '../domain/prng';
  */
 export async function indicatorsFromFiles(input: { supervisions: string; cycle?: string; by?: GroupBy }) {
   const by = input.by ?? 'all';
-  const keyColumn = by === 'sr' ? S.sr : by === 'gex' ? S.gex : by === 'server' ? S.serverId : -1;
+  const keyColumn =
+    by === 'sr' ? S.sr : by === 'gex' ? S.gex : by === 'server' ? S.serverId : by === 'cycle' ? S.cycle : -1;
   const groups = new Map<string, Counts>();
   let lastKey: string | null = null;
   let last: Counts | null = null;
