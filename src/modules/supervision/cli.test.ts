@@ -339,6 +339,13 @@ describe('supervision indicators and referrals', () => {
         idnr: 0,
       }),
     ]);
+    const byCycle = await run('indicators', '--supervisions', f, '--by', 'cycle');
+    expect(byCycle.json.groups.map((g: { key: string; total: number }) => [g.key, g.total])).toEqual([
+      ['2025-10', 4],
+    ]);
+    const all = await run('indicators', '--supervisions', f);
+    expect(all.json.groups).toEqual([expect.objectContaining({ key: 'all', total: 4, icon: 50, idnr: 25 })]);
+    expect((await run('indicators', '--supervisions', f, '--by', 'uf')).code).toBe(2);
     const bad = file(
       'badsup.csv',
       `${SUP}\n1,T1,S1,SR1,G1,random,2025-10,2025-10-20,full_ratification\n2,T2,S1,SR1,G1,lottery,2025-10,2025-10-20,full_ratification\n`,
