@@ -11,6 +11,7 @@ export const accessMatrix: Record<string, Role[]> = {
   'GET /api/v1/supervision/supervisions': READERS,
   'GET /api/v1/supervision/supervisions/:id': READERS,
   'POST /api/v1/supervision/supervisions/:id/conclusion': ['supervisor', 'admin'],
+  'POST /api/v1/supervision/supervisions/:id/assignment': ['manager', 'admin'],
   'POST /api/v1/supervision/cycles/monthly': ['manager', 'admin'],
   'POST /api/v1/supervision/cycles/extraordinary': ['manager', 'admin'],
   'POST /api/v1/supervision/cycles/training-track': ['manager', 'admin'],

@@ -14,6 +14,10 @@ export const supervisionModule: ModuleDefinition = {
       description: 'Consultar supervisões, indicadores, encaminhamentos e checklist do seu escopo',
       roles: ['supervisor', 'manager', 'admin'],
     },
+    'supervision.assign': {
+      description: 'Designar supervisões na equipe da SR (art. 7º, §3º)',
+      roles: ['manager', 'admin'],
+    },
     'supervision.conclude': {
       description: 'Concluir supervisões designadas (art. 9º)',
       roles: ['supervisor', 'admin'],

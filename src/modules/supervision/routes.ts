@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import type { AppInstance } from '../../platform/http/types';
+import { assignSupervision } from './assign-supervision';
 import { concludeSupervision } from './conclude-supervision';
 import { createErrorIndication } from './create-error-indication';
 import { createTargetedSelection } from './create-targeted-selection';
@@ -217,6 +218,25 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
       },
     },
     async (req) => concludeSupervision(deps, ctxOf(req), { id: req.params.id, ...req.body }),
+  );
+
+  app.post(
+    '/api/v1/supervision/supervisions/:id/assignment',
+    {
+      config: { permission: 'supervision.assign' },
+      schema: {
+        tags: TAGS,
+        summary: 'Designa ou redesigna a supervisão a um supervisor da equipe da SR (art. 7º, §3º)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ supervisorId: z.uuid() }),
+        response: { 200: z.object({ id: z.string(), assignedTo: z.string() }) },
+      },
+    },
+    async (req) =>
+      assignSupervision(deps, ctxOf(req), staff(), {
+        id: req.params.id,
+        supervisorId: req.body.supervisorId,
+      }),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../platform/auth/roles';
 import { dispatchOnce } from '../../platform/outbox/outbox';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
 import { createStaff } from '../organization/create-staff';
+import { assignSupervision } from './assign-supervision';
 import { concludeSupervision } from './conclude-supervision';
 import { createErrorIndication } from './create-error-indication';
 import { createTargetedSelection } from './create-targeted-selection';
@@ -253,6 +254,29 @@ describe('supervision on the platform', () => {
       `SELECT count(*)::int AS n FROM audit_log WHERE resource_type = 'supervision'`,
     );
     expect(audit.rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('reassignment within the SR team, never to the author (art. 7 §3)', async () => {
+    const staff = organizationStaffDirectory(deps);
+    const mine = await listSupervisions(deps, admin, { status: 'pending', origin: 'random' });
+    const s = mine.items.find((x) => x.taskId === 'T-SUPA')!;
+    await expect(
+      assignSupervision(deps, admin, staff, { id: s.id, supervisorId: ids.supA! }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      assignSupervision(deps, admin, staff, { id: s.id, supervisorId: ids.sup2! }),
+    ).rejects.toMatchObject({ status: 422 });
+    const other = mine.items.find((x) => x.taskId !== 'T-SUPA' && x.assignedTo === ids.supB)!;
+    expect(await assignSupervision(deps, admin, staff, { id: other.id, supervisorId: ids.supA! })).toEqual({
+      id: other.id,
+      assignedTo: ids.supA,
+    });
+    await expect(
+      assignSupervision(deps, actor({ role: 'manager', unitId: 'SR2' }), staff, {
+        id: other.id,
+        supervisorId: ids.supB!,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('indicators over random-sample supervisions of the caller scope (art. 9)', async () => {
