@@ -61,6 +61,26 @@ describe('supervision routes: access matrix', () => {
     expect(paths).toContain('/api/v1/supervision/supervisions/{id}/conclusion');
   });
 
+  it('checklist: default shipped as data, a new version published by the admin is in force (art. 5)', async () => {
+    const m = sessions.get('manager')!;
+    const def = await t.request(m, { method: 'GET', url: '/api/v1/supervision/checklist' });
+    expect(def.statusCode).toBe(200);
+    expect(def.json().version).toBe(1);
+    const body = {
+      ...def.json(),
+      common: [{ code: 'F01', kind: 'formal', label: 'Identificação do requerente' }],
+    };
+    delete body.version;
+    const put = await t.request(sessions.get('admin')!, {
+      method: 'PUT',
+      url: '/api/v1/supervision/checklist',
+      body,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const now = await t.request(m, { method: 'GET', url: '/api/v1/supervision/checklist' });
+    expect(now.json()).toMatchObject({ version: 2, common: [{ code: 'F01' }] });
+  });
+
   it('unauthenticated → 401', async () => {
     const res = await t.request(null, { method: 'GET', url: '/api/v1/supervision/indicators' });
     expect(res.statusCode).toBe(401);

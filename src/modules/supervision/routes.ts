@@ -20,6 +20,8 @@ import type { ReferralRow, SupervisionRow } from './schema';
 import { organizationStaffDirectory } from './staff-directory';
 import { ChecklistInput, getChecklist, updateChecklist } from './update-checklist';
 
+const ChecklistOutput = ChecklistInput.extend({ version: z.number() });
+
 const ctxOf = (req: { actor: Ctx['actor'] | null; id: string }): Ctx => ({
   actor: req.actor!,
   requestId: req.id,
@@ -449,7 +451,11 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/supervision/checklist',
     {
       config: { permission: 'supervision.read' },
-      schema: { tags: TAGS, summary: 'Checklist de critérios materiais e formais por espécie (art. 5º)' },
+      schema: {
+        tags: TAGS,
+        summary: 'Checklist de critérios materiais e formais por espécie (art. 5º)',
+        response: { 200: ChecklistOutput },
+      },
     },
     async () => getChecklist(deps),
   );
@@ -458,7 +464,12 @@ export function supervisionRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/supervision/checklist',
     {
       config: { permission: 'supervision.checklist.manage' },
-      schema: { tags: TAGS, summary: 'Publica uma nova versão do checklist (art. 5º)', body: ChecklistInput },
+      schema: {
+        tags: TAGS,
+        summary: 'Publica uma nova versão do checklist (art. 5º)',
+        body: ChecklistInput,
+        response: { 200: ChecklistOutput },
+      },
     },
     async (req) => updateChecklist(deps, ctxOf(req), req.body),
   );
