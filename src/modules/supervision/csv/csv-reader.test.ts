@@ -49,5 +49,8 @@ describe('streaming CSV reader', () => {
     expect(r.sha256).toBe('492d5ea496056f1a6a6592241032fab764c321596317930b4fa0e1e8bc3b7470');
     expect(seen).toEqual([['1', '2']]);
     await expect(readCsv(join(dir, 'none.csv'), ['a'], () => {})).rejects.toThrow(/arquivo não encontrado/);
+    await expect(readCsv(dir, ['a'], () => {})).rejects.toThrow(/não é um arquivo/);
+    writeFileSync(join(dir, 'empty.csv'), '');
+    await expect(readCsv(join(dir, 'empty.csv'), ['a'], () => {})).rejects.toThrow(/Linha 1: arquivo vazio/);
   });
 });

@@ -56,13 +56,13 @@ export async function readCsvRows(
 }
 
 async function readInto(path: string, parser: CsvParser): Promise<CsvReadResult> {
-  const size = await stat(path).then(
-    (st) => st.size,
-    (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') throw new CsvInputError(0, `arquivo não encontrado: ${path}`);
-      throw e;
-    },
-  );
+  const st = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw new CsvInputError(0, `arquivo não encontrado: ${path}`);
+    if (e.code === 'EACCES') throw new CsvInputError(0, `sem permissão para ler o arquivo: ${path}`);
+    throw e;
+  });
+  if (!st.isFile()) throw new CsvInputError(0, `não é um arquivo: ${path}`);
+  const size = st.size;
   // Big files: the SHA-256 runs in a worker thread (reading the file on its own) while this thread parses.
   const offThread = size >= HASH_IN_WORKER_BYTES ? sha256InWorker(path) : null;
   offThread?.catch(() => {});
