@@ -1,7 +1,9 @@
 import type { ModuleDefinition } from '../platform/module';
 import { auditModule } from './audit/module';
+import { calculationModule } from './calculation/module';
 import { identityModule } from './identity/module';
 import { organizationModule } from './organization/module';
+import { requestsModule } from './requests/module';
 import { supervisionModule } from './supervision/module';
 
 /**
@@ -12,5 +14,7 @@ export const modules: readonly ModuleDefinition[] = [
   organizationModule,
   identityModule,
   auditModule,
+  calculationModule,
+  requestsModule,
   supervisionModule,
 ];

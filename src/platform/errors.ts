@@ -92,7 +92,7 @@ export const actionNotAllowed = (action: string, status: string, allowedActions:
   new AppError(
     'invalid_state',
     `A ação "${action}" não é permitida na situação "${status}". Ações permitidas: ${allowedActions.join(', ') || 'nenhuma'}.`,
-    { extra: { status, allowedActions } },
+    { extra: { currentStatus: status, allowedActions } },
   );
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

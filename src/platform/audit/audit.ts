@@ -100,10 +100,12 @@ export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
 }
 
 /**
- * Seals committed audit rows into the chain, in batches; returns how many were sealed. Only rows
- * written by transactions older than every running one (txid < snapshot xmin) are taken: a row
- * whose transaction is still open is sealed in a later round, after the rows sealed now. One
- * sealer at a time (advisory lock); safe to run from every instance.
+ * Seals committed audit rows into the chain, in batches; returns how many were sealed. The chain's
+ * order is the order of sealing: a row whose transaction is still open is invisible now and is
+ * sealed in a later round. The resume point is a transaction id: rows of transactions older than
+ * every transaction running when a round started are final, so once a round has sealed all it
+ * could see, nothing below that horizon is left. One sealer at a time (advisory lock); safe to
+ * run from every instance.
  */
 export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
   let total = 0;
@@ -113,41 +115,42 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
         sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
       );
       if (!got.rows[0]?.ok) return 0;
-      const state = await tx.execute<{ low_seq: number }>(sql`SELECT low_seq FROM audit_seal_state`);
-      const low = Number(state.rows[0]!.low_seq);
+      const state = await tx.execute<{ low: string; horizon: string }>(
+        sql`SELECT low_txid::text AS low, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM audit_seal_state`,
+      );
+      const { low, horizon } = state.rows[0]!;
+      // Same statement, same snapshot as the horizon: every committed row below it is visible here.
       const rows = await tx.execute<StoredRow>(
         sql.raw(`
         SELECT ${COLUMNS} FROM audit_log a
-         WHERE a.seq >= ${low}
-           AND a.txid < pg_snapshot_xmin(pg_current_snapshot())
+         WHERE a.txid >= '${low}'::xid8
            AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
          ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
       );
-      if (rows.rows.length === 0) return 0;
-      const last = await tx.execute<{ hash: string }>(
-        sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
-      );
-      let prev = last.rows[0]?.hash ?? GENESIS;
-      const seqs: number[] = [];
-      const prevs: string[] = [];
-      const hashes: string[] = [];
-      for (const r of rows.rows) {
-        const seq = Number(r.seq);
-        const h = chainHash(prev, seq, rowContent(r));
-        seqs.push(seq);
-        prevs.push(prev);
-        hashes.push(h);
-        prev = h;
+      if (rows.rows.length > 0) {
+        const last = await tx.execute<{ hash: string }>(
+          sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
+        );
+        let prev = last.rows[0]?.hash ?? GENESIS;
+        const seqs: number[] = [];
+        const prevs: string[] = [];
+        const hashes: string[] = [];
+        for (const r of rows.rows) {
+          const seq = Number(r.seq);
+          const h = chainHash(prev, seq, rowContent(r));
+          seqs.push(seq);
+          prevs.push(prev);
+          hashes.push(h);
+          prev = h;
+        }
+        await tx.execute(sql`
+          INSERT INTO audit_chain (seq, prev_hash, hash)
+          SELECT * FROM unnest(${`{${seqs.join(',')}}`}::bigint[], ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[])`);
       }
-      await tx.execute(sql`
-        INSERT INTO audit_chain (seq, prev_hash, hash)
-        SELECT * FROM unnest(${`{${seqs.join(',')}}`}::bigint[], ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[])`);
-      // Advance the watermark to the first row still unsealed (a still-open transaction's row).
-      await tx.execute(sql`
-        UPDATE audit_seal_state SET low_seq = coalesce(
-          (SELECT min(a.seq) FROM audit_log a WHERE a.seq >= ${low}
-              AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)),
-          (SELECT coalesce(max(seq), 0) + 1 FROM audit_chain))`);
+      // A full batch may have left visible rows behind: advance only after a partial one.
+      if (rows.rows.length < SEAL_BATCH) {
+        await tx.execute(sql`UPDATE audit_seal_state SET low_txid = greatest(low_txid, ${horizon}::xid8)`);
+      }
       return rows.rows.length;
     });
     total += sealed;

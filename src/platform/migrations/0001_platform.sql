@@ -23,6 +23,7 @@ COMMENT ON COLUMN audit_log.actor_unit_id IS 'Unidade do agente no momento do ac
 CREATE INDEX audit_log_resource_idx ON audit_log (resource_type, resource_id);
 CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, at);
 CREATE INDEX audit_log_at_idx ON audit_log (at);
+CREATE INDEX audit_log_txid_idx ON audit_log (txid);
 
 -- The hash chain over audit rows: hash = sha256(prev_hash || '\n' || seq || '\n' || canonical content).
 CREATE TABLE audit_chain (
@@ -34,10 +35,11 @@ CREATE TABLE audit_chain (
 );
 COMMENT ON TABLE audit_chain IS 'Encadeamento por hash dos registros de auditoria, na ordem em que foram selados. Somente inserção.';
 
--- Where the sealer resumes: every audit row with seq below low_seq is sealed.
+-- Where the sealer resumes: every committed audit row written by a transaction with an id
+-- below low_txid is sealed (those transactions have all ended).
 CREATE TABLE audit_seal_state (
   id boolean PRIMARY KEY DEFAULT true CHECK (id),
-  low_seq bigint NOT NULL DEFAULT 0
+  low_txid xid8 NOT NULL DEFAULT '0'
 );
 INSERT INTO audit_seal_state DEFAULT VALUES;
 COMMENT ON TABLE audit_seal_state IS 'Marca d''água do selador da trilha de auditoria.';

@@ -1,0 +1,89 @@
+import { asc } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps';
+import { parseScaled } from './domain/fixed';
+import { buildTables, type ParameterTables, type RawTables } from './domain/tables';
+import { readReferenceTables } from './reference-files';
+import { calcParameterValues, type ParameterValueRow } from './schema';
+
+/**
+ * Shipped reference files overlaid with the values managers added (calc_parameter_values), in
+ * creation order. Cached per database: each call costs one tiny query (max id, count) and the
+ * tables are rebuilt only when a value was added — also by another instance.
+ */
+let shipped: RawTables | null = null;
+const cache = new WeakMap<object, { key: string; tables: ParameterTables }>();
+let filesOnly: ParameterTables | null = null;
+
+export function shippedTables(): RawTables {
+  shipped ??= readReferenceTables();
+  return shipped;
+}
+
+export async function loadParameterTables(deps?: Pick<Deps, 'db'>): Promise<ParameterTables> {
+  if (!deps) {
+    filesOnly ??= buildTables(shippedTables());
+    return filesOnly;
+  }
+  const r = await deps.db.pool.query<{ max: string | null; n: string }>(
+    'SELECT max(id)::text AS max, count(*)::text AS n FROM calc_parameter_values',
+  );
+  const key = `${r.rows[0]?.max ?? '0'}:${r.rows[0]?.n ?? '0'}`;
+  const hit = cache.get(deps.db);
+  if (hit && hit.key === key) return hit.tables;
+  const rows = await deps.db.orm.select().from(calcParameterValues).orderBy(asc(calcParameterValues.id));
+  const tables = buildTables(overlay(shippedTables(), rows));
+  cache.set(deps.db, { key, tables });
+  return tables;
+}
+
+export function invalidateParameterTables(deps: Pick<Deps, 'db'>): void {
+  cache.delete(deps.db);
+}
+
+/** Pure: the shipped rows plus the added ones (later rows win month by month). */
+export function overlay(base: RawTables, rows: ParameterValueRow[]): RawTables {
+  const out: RawTables = {
+    ...base,
+    indices: [...base.indices],
+    minimumWage: [...base.minimumWage],
+    teto: [...base.teto],
+    readjustments: [...base.readjustments],
+  };
+  for (const r of rows) {
+    switch (r.kind) {
+      case 'monthly_index':
+        out.indices.push({
+          competence: r.competence,
+          legalIndex: r.detail ?? 'INPC',
+          monthlyFactor: parseScaled(r.value, 7),
+          accumulated: null,
+          act: r.legalAct,
+          source: 'cadastro',
+        });
+        break;
+      case 'minimum_wage':
+      case 'teto':
+        (r.kind === 'teto' ? out.teto : out.minimumWage).push({
+          from: r.competence,
+          to: r.validTo ?? `${r.competence.slice(0, 4)}-12`,
+          cents: Number(parseScaled(r.value, 2)),
+          act: r.legalAct,
+          source: 'cadastro',
+        });
+        break;
+      case 'readjustment':
+        out.readjustments = out.readjustments.filter((x) => x.year !== Number(r.competence.slice(0, 4)));
+        out.readjustments.push({
+          year: Number(r.competence.slice(0, 4)),
+          month: r.competence,
+          benefitsPctMilli: Number(parseScaled(r.value, 3)),
+          minimumWagePctMilli: r.detail ? Number(parseScaled(r.detail, 3)) : 0,
+          act: r.legalAct,
+          source: 'cadastro',
+        });
+        break;
+    }
+  }
+  out.version = `${base.version}+cadastro:${rows.length ? rows[rows.length - 1]!.id : 0}`;
+  return out;
+}

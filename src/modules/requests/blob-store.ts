@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../../platform/config/config';
+import { createS3Client } from './s3-client';
+
+/**
+ * Content-addressed blob store for uploaded documents: the key is the SHA-256 of the bytes, so
+ * the same file uploaded twice is stored once and a stored blob can be checked against its key.
+ * Blobs are never served by key: documents are read through the authorized route by document id.
+ */
+export interface BlobStore {
+  put(bytes: Buffer, contentType: string): Promise<string>;
+  get(sha256: string): Promise<Buffer | null>;
+}
+
+export const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function localBlobStore(dir: string): BlobStore {
+  const pathOf = (h: string) => join(dir, h.slice(0, 2), h.slice(2, 4), h);
+  return {
+    async put(bytes) {
+      const h = sha256Of(bytes);
+      const p = pathOf(h);
+      try {
+        await stat(p);
+        return h; // already stored (same content)
+      } catch {}
+      await mkdir(join(dir, h.slice(0, 2), h.slice(2, 4)), { recursive: true });
+      // Write then rename: a reader never sees a half-written blob.
+      const tmp = `${p}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(tmp, bytes, { mode: 0o600 });
+      await rename(tmp, p);
+      return h;
+    },
+    async get(h) {
+      if (!HEX64.test(h)) return null;
+      try {
+        const b = await readFile(pathOf(h));
+        return sha256Of(b) === h ? b : null; // corrupted on disk: refuse rather than serve it
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export function s3BlobStore(cfg: Parameters<typeof createS3Client>[0]): BlobStore {
+  const s3 = createS3Client(cfg);
+  const keyOf = (h: string) => `blobs/${h.slice(0, 2)}/${h}`;
+  return {
+    async put(bytes, contentType) {
+      const h = sha256Of(bytes);
+      if (!(await s3.headObject(keyOf(h)))) await s3.putObject(keyOf(h), bytes, contentType);
+      return h;
+    },
+    async get(h) {
+      if (!HEX64.test(h)) return null;
+      const b = await s3.getObject(keyOf(h));
+      return b && sha256Of(b) === h ? b : null;
+    },
+  };
+}
+
+const stores = new WeakMap<Config, BlobStore>();
+
+/** The blob store the configuration names (BLOB_STORE=local|s3), one per config. */
+export function blobStoreFor(config: Config): BlobStore {
+  let s = stores.get(config);
+  if (!s) {
+    if (config.BLOB_STORE === 's3') {
+      if (
+        !config.S3_ENDPOINT ||
+        !config.S3_BUCKET ||
+        !config.S3_ACCESS_KEY_ID ||
+        !config.S3_SECRET_ACCESS_KEY
+      ) {
+        throw new Error(
+          'BLOB_STORE=s3 exige S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID e S3_SECRET_ACCESS_KEY.',
+        );
+      }
+      s = s3BlobStore({
+        endpoint: config.S3_ENDPOINT,
+        bucket: config.S3_BUCKET,
+        region: config.S3_REGION,
+        accessKeyId: config.S3_ACCESS_KEY_ID,
+        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      });
+    } else s = localBlobStore(config.blobDir);
+    stores.set(config, s);
+  }
+  return s;
+}

@@ -1,0 +1,58 @@
+import type { ClockStatus } from './deadline';
+
+/**
+ * Work queues. A task sits in exactly one queue: by kind (regular, the extraordinary programme
+ * queues, the new-servers training track), unit and species. An analyst's eligibility is a list
+ * of queue grants (kind + unit + optionally one species); the keys are what the take-next query
+ * matches on an index.
+ */
+export const QUEUE_KINDS = ['regular', 'extraordinary', 'training'] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+
+export const QUEUE_LABEL: Record<QueueKind, string> = {
+  regular: 'Fila regular',
+  extraordinary: 'Fila do programa extraordinário',
+  training: 'Trilha de capacitação de novos servidores',
+};
+
+export function queueKey(kind: QueueKind, unitId: string, species: string): string {
+  return `${kind}:${unitId}:${species}`;
+}
+
+export interface QueueGrant {
+  queue: QueueKind;
+  unitId: string;
+  /** null: every species of that unit's queue. */
+  species: string | null;
+}
+
+/** Expands grants to the concrete keys an analyst may take from. */
+export function eligibleQueueKeys(grants: readonly QueueGrant[], allSpecies: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const g of grants) {
+    for (const s of g.species === null ? allSpecies : [g.species]) keys.add(queueKey(g.queue, g.unitId, s));
+  }
+  return [...keys].sort();
+}
+
+/**
+ * Escalation of overdue tasks (configurable per unit in req_escalation_rules): a task is flagged
+ * as soon as it is past its due date, and escalated to the rule's target unit once it is
+ * `daysPastDue` days past it.
+ */
+export interface EscalationRule {
+  targetUnitId: string;
+  daysPastDue: number;
+}
+
+export type EscalationVerdict =
+  | { kind: 'on_time' }
+  | { kind: 'overdue' }
+  | { kind: 'escalate'; targetUnitId: string };
+
+export function escalationVerdict(clock: ClockStatus, rule: EscalationRule | null): EscalationVerdict {
+  if (!clock.isOverdue) return { kind: 'on_time' };
+  if (rule && clock.daysOverdue >= rule.daysPastDue)
+    return { kind: 'escalate', targetUnitId: rule.targetUnitId };
+  return { kind: 'overdue' };
+}
