@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
 import { buildReport, type ReportRow } from './domain/report-data';
+import { AUTOMATIC_LABEL, NO_GEX_LABEL, NO_SR_LABEL } from './domain/types';
 import { renderReportPdf } from './reports/report-pdf';
 import { renderReportXlsx } from './reports/report-xlsx';
 import { supSupervisions } from './schema';
@@ -31,9 +32,9 @@ export async function generateReport(deps: Deps, ctx: Ctx, input: { format: 'pdf
       (r): ReportRow => ({
         supervisionId: r.id,
         taskId: r.taskId,
-        serverId: r.serverId,
-        sr: r.srCode,
-        gex: r.gexCode,
+        serverId: r.serverId ?? AUTOMATIC_LABEL,
+        sr: r.srCode ?? NO_SR_LABEL,
+        gex: r.gexCode ?? NO_GEX_LABEL,
         origin: r.origin,
         cycle: r.cycleLabel,
         concludedAt: r.concludedAt,

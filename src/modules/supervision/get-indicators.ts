@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { computeIndicators, type GroupBy } from './domain/indicators';
+import { AUTOMATIC_LABEL, NO_GEX_LABEL, NO_SR_LABEL } from './domain/types';
 import { supSupervisions } from './schema';
 import { unitScope } from './store';
 
@@ -41,9 +42,9 @@ export async function getIndicators(deps: Deps, ctx: Ctx, input: { cycle?: strin
           origin: 'random' as const,
           outcome: r.outcome,
           cycle: r.cycle,
-          sr: r.sr,
-          gex: r.gex,
-          serverId: r.serverId,
+          sr: r.sr ?? NO_SR_LABEL,
+          gex: r.gex ?? NO_GEX_LABEL,
+          serverId: r.serverId ?? AUTOMATIC_LABEL,
         };
     }
   }

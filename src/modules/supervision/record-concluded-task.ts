@@ -15,10 +15,12 @@ export const TaskConcludedPayload = z.object({
   protocol: z.string().min(1),
   serviceCode: z.string().min(1),
   species: z.string().min(1),
-  srCode: z.string().min(1),
-  gexCode: z.string().min(1),
+  // null when the unit is not under an SR/GEX
+  srCode: z.string().min(1).nullable(),
+  gexCode: z.string().min(1).nullable(),
   unitId: z.string().min(1),
-  serverId: z.string().min(1),
+  // null for automatic conclusions (no server acted): still in the frame of the random sample
+  serverId: z.string().min(1).nullable(),
   queue: z.enum(['regular', 'extraordinary', 'training']),
   system: z.enum(['PAT', 'SABI']),
   subtasks: z.array(z.string()),

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
@@ -38,11 +38,13 @@ export async function runExtraordinarySample(
     .where(
       and(
         eq(supFrameTasks.queue, 'extraordinary'),
+        // strata are professionals (art. 11 §1): automatic conclusions have none
+        isNotNull(supFrameTasks.serverId),
         gte(supFrameTasks.concludedAt, start),
         lte(supFrameTasks.concludedAt, end),
       ),
     );
-  const serverIds = [...new Set(rows.map((r) => r.serverId))];
+  const serverIds = [...new Set(rows.map((r) => r.serverId!))];
   const history = [];
   for (let i = 0; i < serverIds.length; i += 5000) {
     history.push(
@@ -62,9 +64,13 @@ export async function runExtraordinarySample(
         .where(inArray(supSupervisions.serverId, serverIds.slice(i, i + 5000)))),
     );
   }
-  const facts = summariseHistory(history, start);
+  const facts = summariseHistory(
+    history.map((h) => ({ ...h, serverId: h.serverId!, sr: h.sr ?? '', gex: h.gex ?? '' })),
+    start,
+  );
   const profs = new Map<string, ProfessionalQuarter>();
-  for (const r of rows) {
+  for (const r0 of rows) {
+    const r = { ...r0, serverId: r0.serverId! }; // not null: filtered in the query
     let p = profs.get(r.serverId);
     if (!p) {
       const h = facts.get(r.serverId);

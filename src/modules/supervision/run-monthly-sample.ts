@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
@@ -24,7 +24,10 @@ export async function runMonthlySample(
   const { start, end } = monthRange(input.month);
   // Read and draw first, resolve the teams, then write everything in one transaction.
   const rows = await deps.db.orm
-    .select({ taskId: supFrameTasks.taskId, sr: supFrameTasks.srCode })
+    .select({
+      taskId: supFrameTasks.taskId,
+      sr: sql<string>`coalesce(${supFrameTasks.srCode}, ${supFrameTasks.unitId})`,
+    })
     .from(supFrameTasks)
     .where(
       and(

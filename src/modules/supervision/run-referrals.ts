@@ -30,7 +30,9 @@ export async function runReferrals(deps: Deps, ctx: Ctx, input: { cycle: string 
           inArray(supSupervisions.origin, ['extraordinary', 'error_indication']),
         ),
       );
-    const unitOf = new Map(rows.map((r) => [r.serverId, r.unitId]));
+    // Referrals concern servers (art. 14): automatic conclusions (no server) do not count.
+    const byServer = rows.filter((r): r is typeof r & { serverId: string } => r.serverId !== null);
+    const unitOf = new Map(byServer.map((r) => [r.serverId, r.unitId]));
     const servers = [...unitOf.keys()];
     const previous = new Map<string, string[]>();
     if (servers.length) {
@@ -40,7 +42,7 @@ export async function runReferrals(deps: Deps, ctx: Ctx, input: { cycle: string 
         .where(and(inArray(supReferrals.serverId, servers), ne(supReferrals.cycle, input.cycle)));
       for (const p of prev) previous.set(p.serverId, [...(previous.get(p.serverId) ?? []), p.cycle]);
     }
-    const result = computeReferrals(rows, input.cycle, previous);
+    const result = computeReferrals(byServer, input.cycle, previous);
     for (const r of result) {
       if (r.reasons.length === 0) continue;
       const values = {

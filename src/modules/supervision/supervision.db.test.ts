@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../platform/auth/roles';
 import { dispatchOnce } from '../../platform/outbox/outbox';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
 import { createStaff } from '../organization/create-staff';
+import type { TaskConcludedPayload as RequestsTaskConcluded } from '../requests/task-conclusion';
 import { assignSupervision } from './assign-supervision';
 import { concludeSupervision } from './conclude-supervision';
 import { createErrorIndication } from './create-error-indication';
@@ -114,29 +115,31 @@ describe('supervision on the platform', () => {
     ]);
   });
 
-  it('frame through the platform outbox: task.concluded published and dispatched to the consumer', async () => {
+  it('frame through the platform outbox: task.concluded as the requests module publishes it', async () => {
+    // Typed with the requests module's own payload type: a change on either side breaks this test.
+    const payload: RequestsTaskConcluded = {
+      taskId: 'VIA-OUTBOX',
+      requestId: 'R1',
+      protocol: 'P1',
+      serviceCode: '2002',
+      species: 'B88',
+      srCode: 'SR2',
+      gexCode: 'GEX2',
+      unitId: 'APS2A',
+      serverId: null,
+      queue: 'regular',
+      system: 'PAT',
+      subtasks: [],
+      concludedAt: '2025-12-30',
+      decision: 'denied',
+      automatic: true,
+    };
     await deps.db.tx((tx) =>
       deps.outbox.publish(tx, {
         type: 'task.concluded',
         aggregateType: 'task',
         aggregateId: 'VIA-OUTBOX',
-        payload: {
-          taskId: 'VIA-OUTBOX',
-          requestId: 'R1',
-          protocol: 'P1',
-          serviceCode: '2002',
-          species: 'B88',
-          srCode: 'SR2',
-          gexCode: 'GEX2',
-          unitId: 'APS2A',
-          serverId: ids.an1!,
-          queue: 'regular',
-          system: 'PAT',
-          subtasks: [],
-          concludedAt: '2025-12-30',
-          decision: 'denied',
-          automatic: true,
-        },
+        payload,
       }),
     );
     const r = await dispatchOnce(deps, [taskConcludedConsumer]);
@@ -181,6 +184,25 @@ describe('supervision on the platform', () => {
         seed: 's1',
       }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('automatic conclusions (no server) and units without SR are in the frame and can be sampled', async () => {
+    await deliver({ taskId: 'AUTO1', serverId: null, automatic: true, concludedAt: '2026-02-10' });
+    await deliver({ taskId: 'NOSR1', srCode: null, gexCode: null, concludedAt: '2026-02-11' });
+    const r = await runMonthlySample(deps, admin, organizationStaffDirectory(deps), {
+      month: '2026-02',
+      sizing: { kind: 'fixed', size: 5 },
+      seed: 'auto',
+    });
+    expect(r.srs.map((s) => [s.sr, s.population, s.taskIds])).toEqual([
+      ['APS1A', 1, ['NOSR1']],
+      ['SR1', 1, ['AUTO1']],
+    ]);
+    const row = await deps.db.pool.query(
+      `SELECT server_id, assigned_to FROM sup_supervisions WHERE task_id = 'AUTO1'`,
+    );
+    expect(row.rows[0].server_id).toBeNull();
+    expect([ids.supA, ids.supB]).toContain(row.rows[0].assigned_to);
   });
 
   it('conclusion: checklist per species, revision event to the requests module (REVOFICIO 5172)', async () => {

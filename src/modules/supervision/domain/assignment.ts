@@ -7,7 +7,7 @@ import { compareIds } from './prng';
  */
 export function pickSupervisor(
   team: readonly string[],
-  concludedBy: string,
+  concludedBy: string | null,
   load: Map<string, number>,
 ): string | null {
   let best: string | null = null;

@@ -72,3 +72,8 @@ export interface ServerRecord {
   /** Start date of exercise (início do exercício), YYYY-MM-DD. */
   startDate: string;
 }
+
+/** Group labels for tasks without a server (automatic conclusion) or without an SR/GEX above the unit. */
+export const AUTOMATIC_LABEL = '(conclusão automática)';
+export const NO_SR_LABEL = '(sem SR)';
+export const NO_GEX_LABEL = '(sem GEX)';

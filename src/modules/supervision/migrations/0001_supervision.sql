@@ -7,10 +7,10 @@ CREATE TABLE sup_frame_tasks (
   protocol text NOT NULL,
   service_code text NOT NULL,
   species text NOT NULL,
-  sr_code text NOT NULL,
-  gex_code text NOT NULL,
+  sr_code text,
+  gex_code text,
   unit_id text NOT NULL,
-  server_id text NOT NULL,
+  server_id text,
   queue text NOT NULL CHECK (queue IN ('regular', 'extraordinary', 'training')),
   system text NOT NULL CHECK (system IN ('PAT', 'SABI')),
   subtasks text[] NOT NULL DEFAULT '{}',
@@ -22,7 +22,8 @@ CREATE TABLE sup_frame_tasks (
 );
 COMMENT ON TABLE sup_frame_tasks IS 'Quadro de amostragem: tarefas concluídas (evento task.concluded do módulo de requerimentos), com a decisão de escopo do art. 4 da Portaria DIRBEN/INSS 1.309/2025.';
 COMMENT ON COLUMN sup_frame_tasks.in_scope IS 'Espécie/serviço no escopo da Supervisão Técnica (art. 4, incisos I a VIII, §§4 e 5).';
-COMMENT ON COLUMN sup_frame_tasks.server_id IS 'Servidor que concluiu a tarefa (id de org_staff): nunca é designado para supervisioná-la.';
+COMMENT ON COLUMN sup_frame_tasks.server_id IS 'Servidor que concluiu a tarefa (id de org_staff), nunca designado para supervisioná-la; nulo nas concessões automáticas (também supervisionadas).';
+COMMENT ON COLUMN sup_frame_tasks.sr_code IS 'Código da SR da unidade (nulo se a unidade não está sob uma SR; o estrato usa então a unidade).';
 CREATE INDEX sup_frame_tasks_month_idx ON sup_frame_tasks (concluded_at, sr_code) WHERE in_scope;
 CREATE INDEX sup_frame_tasks_server_idx ON sup_frame_tasks (server_id, concluded_at);
 
@@ -54,9 +55,9 @@ CREATE TABLE sup_supervisions (
   request_id text NOT NULL,
   protocol text NOT NULL,
   unit_id text NOT NULL,
-  sr_code text NOT NULL,
-  gex_code text NOT NULL,
-  server_id text NOT NULL,
+  sr_code text,
+  gex_code text,
+  server_id text,
   species text NOT NULL,
   service_code text NOT NULL,
   system text NOT NULL,
