@@ -200,7 +200,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`erro: ${e.detail}${fields}\n`);
       return e.status >= 500 ? 1 : 2;
     }
-    process.stderr.write(`erro inesperado: ${(e as Error).message}\n`);
+    process.stderr.write(`erro: ${(e as Error).message}\n`);
     return 1;
   } finally {
     await close();

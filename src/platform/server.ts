@@ -45,6 +45,7 @@ export async function startPlatform(
   const stoppers: (() => Promise<void>)[] = [];
   let jobs: JobRunner | undefined;
   if (config.WORKERS) {
+    stoppers.push(startAuditSealer(deps.db, deps.log));
     stoppers.push(
       startOutboxWorker(
         deps,

@@ -28,7 +28,9 @@ const file = (name: string, body: unknown) => {
 
 describe('bin/previdencia calc rmi (spawned)', () => {
   it('prints the result JSON with exactly the contract fields', () => {
-    const r = spawnSync(BIN, ['calc', 'rmi', '--input', file('ok.json', valid), '--somente-arquivos'], { encoding: 'utf8' });
+    const r = spawnSync(BIN, ['calc', 'rmi', '--input', file('ok.json', valid), '--somente-arquivos'], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual([
@@ -62,9 +64,23 @@ describe('bin/previdencia calc rmi (spawned)', () => {
 
   it('renders the memória as PDF with --format pdf --out', () => {
     const out = join(dir, 'memoria.pdf');
-    const r = spawnSync(BIN, ['calc', 'rmi', '--input', file('ok2.json', valid), '--format', 'pdf', '--out', out, '--somente-arquivos'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      BIN,
+      [
+        'calc',
+        'rmi',
+        '--input',
+        file('ok2.json', valid),
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        '--somente-arquivos',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -85,14 +101,35 @@ describe('calc rmi bad input (in process)', () => {
       stdout += String(s);
       return true;
     });
-    return runCli(['node', 'previdencia', 'calc', 'rmi', '--input', file('in.json', body), '--somente-arquivos', ...extra]);
+    return runCli([
+      'node',
+      'previdencia',
+      'calc',
+      'rmi',
+      '--input',
+      file('in.json', body),
+      '--somente-arquivos',
+      ...extra,
+    ]);
   };
 
   it.each([
     ['unknown species', { ...valid, benefit: 'B00' }, 'benefit'],
-    ['malformed month', { ...valid, contributions: [{ month: '2020-13', amount: '10.00' }] }, 'contributions.0.month'],
-    ['end before start', { ...valid, links: [{ start: '2000-05-01', end: '2000-04-30', category: 'employee' }] }, 'links.0.end'],
-    ['negative amount', { ...valid, contributions: [{ month: '2020-01', amount: '-10.00' }] }, 'contributions.0.amount'],
+    [
+      'malformed month',
+      { ...valid, contributions: [{ month: '2020-13', amount: '10.00' }] },
+      'contributions.0.month',
+    ],
+    [
+      'end before start',
+      { ...valid, links: [{ start: '2000-05-01', end: '2000-04-30', category: 'employee' }] },
+      'links.0.end',
+    ],
+    [
+      'negative amount',
+      { ...valid, contributions: [{ month: '2020-01', amount: '-10.00' }] },
+      'contributions.0.amount',
+    ],
     [
       'duplicated competence',
       {
@@ -105,7 +142,7 @@ describe('calc rmi bad input (in process)', () => {
       'contributions.1.month',
     ],
     ['malformed date', { ...valid, birth_date: '20/04/1960' }, 'birth_date'],
-  ])('%s → exit 2 naming %s', async (_name, body, field) => {
+  ])('%s → exit 2 naming the field', async (_name, body, field) => {
     expect(await run(body)).toBe(2);
     expect(stderr).toContain(`${field}:`);
     expect(stdout).toBe('');

@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from '../../cli/errors';
 import { SYSTEM_ACTOR } from '../../platform/auth/roles';
+import { loadConfig } from '../../platform/config/config';
+import { AppError } from '../../platform/errors';
 import type { CliContext } from '../../platform/module';
 import { addParameter, listParameters } from './add-parameter';
 import { calculateArrears } from './calculate-arrears';
@@ -13,8 +15,8 @@ import type { ParameterKind } from './schema';
 /**
  * `previdencia calc …`: the same use cases as the API. `calc rmi` and `calc arrears` read JSON
  * from a file or stdin ("-") and print JSON (or the memória as text/PDF); they use the shipped
- * tables plus the values managers added in the database (`--somente-arquivos` skips the
- * database). Bad input → pt-BR message naming the field on stderr, exit code 2.
+ * tables plus the values managers added in the database (see `tablesFor`). Bad input → pt-BR
+ * message naming the field on stderr, exit code 2.
  */
 export interface CalcIo {
   readInput(path: string): string;
@@ -45,8 +47,43 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-async function tablesFor(ctx: CliContext, filesOnly: boolean | undefined): Promise<ParameterTables> {
-  return filesOnly ? loadParameterTables() : loadParameterTables(await ctx.deps());
+/**
+ * The shipped tables plus the values managers added. With DATABASE_URL (a real PostgreSQL) the
+ * overlay is always read. The embedded PGlite is opened only with --banco: two processes must not
+ * open the same embedded database (a running `previdencia serve` would be corrupted), and a
+ * calculation should not create a database just to read the shipped tables.
+ */
+async function tablesFor(
+  ctx: CliContext,
+  o: { somenteArquivos?: boolean; banco?: boolean },
+): Promise<ParameterTables> {
+  if (o.somenteArquivos) return loadParameterTables();
+  const config = loadConfig();
+  if (config.DATABASE_URL || o.banco) return loadParameterTables(await ctx.deps());
+  return loadParameterTables();
+}
+
+/** Adds a hint when a missing parameter may be in the embedded database the command did not open. */
+function withHint<T>(fn: () => T, o: { banco?: boolean }): T {
+  try {
+    return fn();
+  } catch (e) {
+    const config = loadConfig();
+    if (
+      e instanceof AppError &&
+      !config.DATABASE_URL &&
+      !o.banco &&
+      existsSync(config.pgliteDir) &&
+      /não cadastrad/.test(e.detail)
+    ) {
+      throw new AppError(
+        e.code,
+        `${e.detail} Se o valor foi cadastrado com "calc params add" no banco embarcado, repita com --banco (com o servidor parado).`,
+        { errors: e.errors },
+      );
+    }
+    throw e;
+  }
 }
 
 const KINDS: Record<string, ParameterKind> = {
@@ -70,17 +107,30 @@ export function calculationCli(program: Command, ctx: CliContext, io: CalcIo = d
     .option('--format <formato>', 'json (padrão), text ou pdf (memória de cálculo)', 'json')
     .option('--out <arquivo>', 'grava a saída no arquivo (obrigatório para pdf)')
     .option('--somente-arquivos', 'usa só as tabelas oficiais de data/reference, sem abrir o banco')
-    .action(async (o: { input: string; format: string; out?: string; somenteArquivos?: boolean }) => {
-      if (!['json', 'text', 'pdf'].includes(o.format))
-        throw new CliError(`formato inválido: "${o.format}" (use json, text ou pdf)`);
-      if (o.format === 'pdf' && !o.out) throw new CliError('o formato pdf exige --out <arquivo>');
-      const body = parseJson(io.readInput(o.input), o.input);
-      const result = calculateRmi(body as never, await tablesFor(ctx, o.somenteArquivos));
-      if (o.format === 'json') io.write(`${JSON.stringify(result, null, 2)}\n`, o.out);
-      else if (o.format === 'text') io.write(renderText(result), o.out);
-      else io.write(await renderPdf(result), o.out);
-      if (o.out) process.stderr.write(`memória gravada em ${o.out}\n`);
-    });
+    .option(
+      '--banco',
+      'lê também os parâmetros cadastrados no banco embarcado (PGlite; com o servidor parado)',
+    )
+    .action(
+      async (o: {
+        input: string;
+        format: string;
+        out?: string;
+        somenteArquivos?: boolean;
+        banco?: boolean;
+      }) => {
+        if (!['json', 'text', 'pdf'].includes(o.format))
+          throw new CliError(`formato inválido: "${o.format}" (use json, text ou pdf)`);
+        if (o.format === 'pdf' && !o.out) throw new CliError('o formato pdf exige --out <arquivo>');
+        const body = parseJson(io.readInput(o.input), o.input);
+        const tables = await tablesFor(ctx, o);
+        const result = withHint(() => calculateRmi(body as never, tables), o);
+        if (o.format === 'json') io.write(`${JSON.stringify(result, null, 2)}\n`, o.out);
+        else if (o.format === 'text') io.write(renderText(result), o.out);
+        else io.write(await renderPdf(result), o.out);
+        if (o.out) process.stderr.write(`memória gravada em ${o.out}\n`);
+      },
+    );
 
   calc
     .command('arrears')
@@ -89,10 +139,19 @@ export function calculationCli(program: Command, ctx: CliContext, io: CalcIo = d
     )
     .requiredOption('--input <arquivo>', 'arquivo JSON de entrada, ou "-" para a entrada padrão')
     .option('--somente-arquivos', 'usa só as tabelas oficiais de data/reference, sem abrir o banco')
-    .action(async (o: { input: string; somenteArquivos?: boolean }) => {
+    .option(
+      '--banco',
+      'lê também os parâmetros cadastrados no banco embarcado (PGlite; com o servidor parado)',
+    )
+    .action(async (o: { input: string; somenteArquivos?: boolean; banco?: boolean }) => {
       const body = parseJson(io.readInput(o.input), o.input);
+      const tables = await tablesFor(ctx, o);
       io.write(
-        `${JSON.stringify(calculateArrears(body, await tablesFor(ctx, o.somenteArquivos)), null, 2)}\n`,
+        `${JSON.stringify(
+          withHint(() => calculateArrears(body, tables), o),
+          null,
+          2,
+        )}\n`,
       );
     });
 

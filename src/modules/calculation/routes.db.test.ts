@@ -28,7 +28,11 @@ const input = (request_date: string) => ({
 
 describe('POST /api/v1/calculations/rmi', () => {
   it('a citizen can simulate; the answer is the contract (example A of the README)', async () => {
-    const res = await t.request(citizen, { method: 'POST', url: '/api/v1/calculations/rmi', body: input('2025-03-20') });
+    const res = await t.request(citizen, {
+      method: 'POST',
+      url: '/api/v1/calculations/rmi',
+      body: input('2025-03-20'),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.rule).toBe('ec103_art18');
@@ -44,11 +48,17 @@ describe('POST /api/v1/calculations/rmi', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const fields = res.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['benefit', 'contributions.0.month', 'contributions.0.amount']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['benefit', 'contributions.0.month', 'contributions.0.amount']),
+    );
   });
 
   it('renders the memória as PDF', async () => {
-    const res = await t.request(citizen, { method: 'POST', url: '/api/v1/calculations/rmi/memoria?format=pdf', body: input('2025-03-20') });
+    const res = await t.request(citizen, {
+      method: 'POST',
+      url: '/api/v1/calculations/rmi/memoria?format=pdf',
+      body: input('2025-03-20'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -57,7 +67,11 @@ describe('POST /api/v1/calculations/rmi', () => {
 
 describe('parameters: a manager applies the next monthly Portaria (audited, idempotent)', () => {
   it('refuses a DIB whose index is not published yet', async () => {
-    const res = await t.request(citizen, { method: 'POST', url: '/api/v1/calculations/rmi', body: input('2026-02-10') });
+    const res = await t.request(citizen, {
+      method: 'POST',
+      url: '/api/v1/calculations/rmi',
+      body: input('2026-02-10'),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toMatch(/01\/2026 ainda não cadastrado/);
   });
@@ -72,7 +86,12 @@ describe('parameters: a manager applies the next monthly Portaria (audited, idem
   });
 
   it('adds the index, audits it in the same transaction, repeats idempotently and refuses a different value', async () => {
-    const body = { competence: '2026-01', value: '1.003900', legal_index: 'INPC', legal_act: 'Portaria MPS de teste 1/2026' };
+    const body = {
+      competence: '2026-01',
+      value: '1.003900',
+      legal_index: 'INPC',
+      legal_act: 'Portaria MPS de teste 1/2026',
+    };
     const url = '/api/v1/calculations/parameters/monthly-index';
     const first = await t.request(manager, { method: 'POST', url, body });
     expect(first.statusCode, first.body).toBe(201);
@@ -91,7 +110,11 @@ describe('parameters: a manager applies the next monthly Portaria (audited, idem
   });
 
   it('the next calculation uses it: DIB 02/2026 corrects 12/2024 by acum(12/2024) × 1,0039', async () => {
-    const res = await t.request(citizen, { method: 'POST', url: '/api/v1/calculations/rmi', body: input('2026-02-10') });
+    const res = await t.request(citizen, {
+      method: 'POST',
+      url: '/api/v1/calculations/rmi',
+      body: input('2026-02-10'),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const step = res.json().steps.find((s: { value: string }) => s.value.startsWith('12/2024'));
     // acum(12/2024) = 1,043966 (to 01/2026) × 1,0039 = 1,048037 (6 decimals)
@@ -113,8 +136,14 @@ describe('parameters: a manager applies the next monthly Portaria (audited, idem
     expect(wage.statusCode, wage.body).toBe(201);
     const cov = await t.request(analyst, { method: 'GET', url: '/api/v1/calculations/parameters' });
     expect(cov.statusCode).toBe(200);
-    expect(cov.json().coverage).toMatchObject({ correctionIndexUntil: '2026-01', maxDibMonth: '2026-02', minimumWageUntil: '2027-12' });
-    expect(cov.json().coverage.missingLifeTables.map((m: { year: number }) => m.year)).toEqual(expect.arrayContaining([2019, 2023]));
+    expect(cov.json().coverage).toMatchObject({
+      correctionIndexUntil: '2026-01',
+      maxDibMonth: '2026-02',
+      minimumWageUntil: '2027-12',
+    });
+    expect(cov.json().coverage.missingLifeTables.map((m: { year: number }) => m.year)).toEqual(
+      expect.arrayContaining([2019, 2023]),
+    );
   });
 });
 
@@ -126,6 +155,12 @@ describe('POST /api/v1/calculations/arrears', () => {
       body: { payment_month: '2023-12', installments: [{ month: '2023-11', amount: '1000.00' }] },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().installments[0]).toEqual({ month: '2023-11', amount: '1000.00', factor: '1.001000', corrected: '1001.00', kept_original: false });
+    expect(res.json().installments[0]).toEqual({
+      month: '2023-11',
+      amount: '1000.00',
+      factor: '1.001000',
+      corrected: '1001.00',
+      kept_original: false,
+    });
   });
 });

@@ -67,4 +67,9 @@ export const accessMatrix: Record<string, Role[]> = {
   'GET /api/v1/decisions': ['citizen', 'partner', 'analyst', 'supervisor', 'manager', 'admin', 'integration'],
   'GET /api/v1/appeals': ['citizen', 'partner', 'analyst', 'supervisor', 'manager', 'admin', 'integration'],
   'GET /api/v1/requests-indicators': ['supervisor', 'manager', 'admin'],
+  'GET /api/v1/queue-grants': ['manager', 'admin'],
+  'POST /api/v1/queue-grants': ['manager', 'admin'],
+  'POST /api/v1/queue-grants/revoke': ['manager', 'admin'],
+  'PUT /api/v1/escalation-rules/:unitId': ['manager', 'admin'],
+  'POST /api/v1/appointment-slots': ['manager', 'admin'],
 };

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { sql } from 'drizzle-orm';
 import { CliError } from '../../cli/errors';
 import type { CliContext } from '../../platform/module';
 import { LocalDate } from '../../platform/values/dates';
+import { grantQueue, type QueueKind, setEscalationRule } from './configure-queues';
 import { expireExigencias } from './expire-exigencias';
 import { flagOverdueTasks } from './flag-overdue-tasks';
 import { createAppointmentSlots } from './list-appointment-slots';
@@ -36,10 +36,12 @@ export function requestsCli(program: Command, ctx: CliContext) {
         throw new CliError('Fila inválida: use regular, extraordinary ou training.', 2);
       if (o.especie !== '*' && !/^\d{2}$/.test(o.especie))
         throw new CliError('Espécie inválida: use o código de 2 dígitos.', 2);
-      const deps = await ctx.deps();
-      await deps.db.orm.execute(sql`
-        INSERT INTO req_queue_grants (staff_id, queue, unit_id, species) VALUES (${o.servidor}, ${o.fila}, ${o.unidade}, ${o.especie})
-        ON CONFLICT DO NOTHING`);
+      await grantQueue(await ctx.deps(), null, {
+        staffId: o.servidor,
+        unitId: o.unidade,
+        queue: o.fila as QueueKind,
+        species: o.especie,
+      });
       process.stdout.write('Fila concedida.\n');
     });
   cmd
@@ -51,10 +53,11 @@ export function requestsCli(program: Command, ctx: CliContext) {
     .action(async (o: { unidade: string; destino: string; dias: string }) => {
       const days = Number(o.dias);
       if (!Number.isInteger(days) || days < 0) throw new CliError('Número de dias inválido.', 2);
-      const deps = await ctx.deps();
-      await deps.db.orm.execute(sql`
-        INSERT INTO req_escalation_rules (unit_id, target_unit_id, days_past_due) VALUES (${o.unidade}, ${o.destino}, ${days})
-        ON CONFLICT (unit_id) DO UPDATE SET target_unit_id = EXCLUDED.target_unit_id, days_past_due = EXCLUDED.days_past_due`);
+      await setEscalationRule(await ctx.deps(), null, {
+        unitId: o.unidade,
+        target: o.destino,
+        daysPastDue: days,
+      });
       process.stdout.write('Regra de escalonamento gravada.\n');
     });
   cmd

@@ -5,6 +5,7 @@ import { revisionConsumer } from './create-revision-task';
 import { expireExigencias } from './expire-exigencias';
 import { flagOverdueTasks } from './flag-overdue-tasks';
 import { requestsRoutes } from './routes';
+import { requestsAdminRoutes } from './routes-admin';
 import { seedRequests } from './seed-demo';
 
 const STAFF_WORK = ['analyst', 'supervisor'] as const;
@@ -76,12 +77,19 @@ export const requestsModule: ModuleDefinition = {
       roles: ['manager', 'admin', 'integration'],
     },
     'requests.appeals.comply': { description: 'Cumprir decisão recursal', roles: [...STAFF_WORK] },
+    'requests.queues.manage': {
+      description: 'Administrar filas, regras de escalonamento e vagas de agendamento do seu escopo',
+      roles: ['manager', 'admin'],
+    },
     'requests.indicators.read': {
       description: 'Indicadores do plano de ação',
       roles: ['supervisor', 'manager', 'admin'],
     },
   },
-  routes: requestsRoutes,
+  routes: (app, deps) => {
+    requestsRoutes(app, deps);
+    requestsAdminRoutes(app, deps);
+  },
   cli: requestsCli,
   demoSeed: seedRequests,
   consumers: [revisionConsumer],

@@ -45,3 +45,24 @@ describe('database', () => {
     expect(rows[0].d).toBe('2024-02-29');
   });
 });
+
+describe('embedded database directory lock', () => {
+  it('refuses a second process on the same PGlite directory and takes over a stale lock', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { lockDataDir } = await import('./database');
+    const dir = mkdtempSync(join(tmpdir(), 'pd-lock-'));
+    try {
+      // A live process (our parent) holds it: refused with a pt-BR explanation.
+      writeFileSync(join(dir, 'previdencia.lock'), String(process.ppid));
+      expect(() => lockDataDir(dir)).toThrow(/em uso pelo processo/);
+      // A dead pid: taken over.
+      writeFileSync(join(dir, 'previdencia.lock'), '999999');
+      const release = lockDataDir(dir);
+      release();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

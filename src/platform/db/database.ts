@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -43,9 +44,13 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let url = opts.url;
   let embedded: { pglite: PGlite; server: PGLiteSocketServer } | undefined;
+  let releaseLock: (() => void) | undefined;
   if (!url) {
     const dir = opts.pgliteDir ?? 'memory://';
-    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    if (!dir.startsWith('memory://')) {
+      mkdirSync(dir, { recursive: true });
+      releaseLock = lockDataDir(dir);
+    }
     // Compile PGlite's WebAssembly lazily, function by function: eager compilation of the whole
     // module costs ~300 MB of resident memory for code that is mostly never run.
     setFlagsFromString('--wasm-lazy-compilation');
@@ -86,6 +91,38 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await embedded.server.stop();
         await embedded.pglite.close();
       }
+      releaseLock?.();
     },
   };
+}
+
+/**
+ * PGlite is a single process's database: two processes opening the same directory (a running
+ * `previdencia serve` and a CLI command) would corrupt it. A lock file with the owner's pid makes
+ * the second one stop with an explanation instead; a lock left by a dead process is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'previdencia.lock');
+  try {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `O banco embarcado em ${dir} está em uso pelo processo ${pid} (previdencia serve?). ` +
+          'Pare esse processo, ou use um PostgreSQL (DATABASE_URL) para acessos simultâneos.',
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

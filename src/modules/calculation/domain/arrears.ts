@@ -52,7 +52,7 @@ export function correctArrears(
     const factor =
       it.month >= paymentMonth ? FACTOR_SCALE : Number(correctionFactorExact(t, it.month, paymentMonth));
     const raw = mulDivRound(it.cents, factor, FACTOR_SCALE);
-    const corrected = raw < it.cents ? it.cents : raw;
+    const corrected = Math.max(raw, it.cents);
     lines.push({ month: it.month, original: it.cents, factor, corrected, keptOriginal: raw < it.cents });
     totalOriginal += it.cents;
     totalCorrected += corrected;

@@ -16,19 +16,26 @@ import { parseCsv, REFERENCE_DIR } from '../reference-files';
  */
 Decimal.set({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 const csv = (f: string) => parseCsv(readFileSync(join(REFERENCE_DIR, f), 'utf8'));
-const acum = new Map(csv('indice_atualizacao_salarios_contribuicao.csv').map((r) => [r['competencia']!, new Decimal(r['fator_acumulado_ate_2025_12']!)]));
+const acum = new Map(
+  csv('indice_atualizacao_salarios_contribuicao.csv').map((r) => [
+    r['competencia']!,
+    new Decimal(r['fator_acumulado_ate_2025_12']!),
+  ]),
+);
 acum.set('2026-01', new Decimal(1));
-const ranges = (f: string, col: string) => csv(f).map((r) => ({ from: r['vigencia_inicio']!, to: r['vigencia_fim']!, v: new Decimal(r[col]!) }));
+const ranges = (f: string, col: string) =>
+  csv(f).map((r) => ({ from: r['vigencia_inicio']!, to: r['vigencia_fim']!, v: new Decimal(r[col]!) }));
 const tetos = ranges('teto_rgps.csv', 'teto_reais');
 const minimums = ranges('salario_minimo.csv', 'valor_reais');
-const at = (list: { from: string; to: string; v: Decimal }[], m: string) => list.filter((x) => x.from <= m && m <= x.to).at(-1)!.v;
-const art18 = new Map(csv('regras_transicao_ec103_por_ano.csv').map((r) => [Number(r['ano']), { w: Number(r['art18_idade_mulher']), m: Number(r['art18_idade_homem']) }]));
+const at = (list: { from: string; to: string; v: Decimal }[], m: string) =>
+  list.filter((x) => x.from <= m && m <= x.to).at(-1)!.v;
 
 const monthAdd = (c: string, k: number) => {
   const i = Number(c.slice(0, 4)) * 12 + Number(c.slice(5, 7)) - 1 + k;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
-const lastDay = (c: string) => new Date(Date.UTC(Number(c.slice(0, 4)), Number(c.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const lastDay = (c: string) =>
+  new Date(Date.UTC(Number(c.slice(0, 4)), Number(c.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 interface Case {
   sex: 'M' | 'F';
@@ -64,11 +71,17 @@ function reference(c: Case, input: { request_date: string }) {
   const coef = (months: number) => 60 + 2 * Math.max(0, Math.floor(months / 12) - threshold);
   const clamp = (v: Decimal) => Decimal.max(Decimal.min(v, tetoDib), minDib);
   const asc = [...corrected].sort((a, b) => a.cmp(b));
-  const minDivisor = c.benefit === 'B41' && c.startMonth <= '1994-07' && input.request_date >= '2022-05-05' ? 108 : 0;
+  const minDivisor =
+    c.benefit === 'B41' && c.startMonth <= '1994-07' && input.request_date >= '2022-05-05' ? 108 : 0;
   const avgOf = (k: number) => {
     const used = asc.slice(k);
     const divisor = Math.max(used.length, minDivisor);
-    return divisor ? used.reduce((s, x) => s.add(x), new Decimal(0)).div(divisor).toDecimalPlaces(2) : new Decimal(0);
+    return divisor
+      ? used
+          .reduce((s, x) => s.add(x), new Decimal(0))
+          .div(divisor)
+          .toDecimalPlaces(2)
+      : new Decimal(0);
   };
   if (c.benefit === 'B32') {
     const avg = avgOf(0);
@@ -78,7 +91,12 @@ function reference(c: Case, input: { request_date: string }) {
   let best = { rmi: new Decimal(-1), average: new Decimal(0), coefficient: 0 };
   for (let k = 0; k <= asc.length && tcMonths - k >= 180; k++) {
     const avg = avgOf(k);
-    const rmi = clamp(Decimal.min(avg, tetoDib).mul(coef(tcMonths - k)).div(100).toDecimalPlaces(2));
+    const rmi = clamp(
+      Decimal.min(avg, tetoDib)
+        .mul(coef(tcMonths - k))
+        .div(100)
+        .toDecimalPlaces(2),
+    );
     if (rmi.gt(best.rmi)) best = { rmi, average: avg, coefficient: coef(tcMonths - k) };
   }
   return { rmi: best.rmi.toFixed(2), average: best.average.toFixed(2), coefficient: best.coefficient };
@@ -130,7 +148,13 @@ describe('engine vs an independent decimal.js reference on random histories', as
           birth_date: '1945-05-05',
           request_date: `${dibMonth}-15`,
           rule: c.benefit === 'B41' ? 'ec103_art18' : 'incapacidade_permanente',
-          links: [{ start: `${c.startMonth}-01`, end: lastDay(monthAdd(c.startMonth, c.months - 1)), category: 'employee' }],
+          links: [
+            {
+              start: `${c.startMonth}-01`,
+              end: lastDay(monthAdd(c.startMonth, c.months - 1)),
+              category: 'employee',
+            },
+          ],
           contributions,
         };
         const ref = reference(c, input);
@@ -140,9 +164,36 @@ describe('engine vs an independent decimal.js reference on random histories', as
           return;
         }
         expect(r.eligible).toBe(true);
-        expect({ rmi: r.rmi, average: r.average, coefficient: Math.round(Number(r.coefficient) * 100) }).toEqual(ref);
+        expect({
+          rmi: r.rmi,
+          average: r.average,
+          coefficient: Math.round(Number(r.coefficient) * 100),
+        }).toEqual(ref);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('fator previdenciário vs the formula in decimal.js', () => {
+  it('f = (Tc·a/Es)·[1 + (Id + Tc·a)/100] rounded half up to 4 decimals, for any Tc, Id and Es', async () => {
+    const { fatorFromUnits } = await import('./engine');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4380, max: 60 * 4380 }),
+        fc.integer({ min: 40 * 4380, max: 100 * 4380 }),
+        fc.integer({ min: 50, max: 450 }),
+        (tc, age, es) => {
+          const Tc = new Decimal(tc).div(4380);
+          const Id = new Decimal(age).div(4380);
+          const a = new Decimal('0.31');
+          const f = Tc.mul(a)
+            .div(new Decimal(es).div(10))
+            .mul(Id.add(Tc.mul(a)).div(100).add(1));
+          expect(fatorFromUnits(tc, age, es)).toBe(f.toDecimalPlaces(4).mul(10_000).toNumber());
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -70,7 +70,9 @@ describe('EC 103 art. 18 with the discard of art. 26 §6º (example A)', () => {
     const art19 = r.alternatives.find((a) => a.rule === 'ec103_art19')!;
     expect(art19.eligible).toBe(false);
     expect(art19.reasons.join(' ')).toMatch(/filiação em 01\/01\/2005, antes da EC 103/);
-    expect(r.alternatives.find((a) => a.rule === 'ec103_art15')!.reasons.join(' ')).toMatch(/menor que 30 anos/);
+    expect(r.alternatives.find((a) => a.rule === 'ec103_art15')!.reasons.join(' ')).toMatch(
+      /menor que 30 anos/,
+    );
   });
 });
 
@@ -152,7 +154,9 @@ describe('the issue example (man born 20/04/1960, DIB 10/06/2025, employee since
 
   it('counts 39 years and 3 months (the issue prints 39 years, 2 months and 30 days) and 471 qualifying months', () => {
     const r = calculateRmi({ ...base, rule: 'ec103_art18' }, t);
-    expect(r.steps.find((s) => s.what.startsWith('Tempo de contribuição até a DIB'))!.value).toBe('39 anos, 3 meses e 0 dias');
+    expect(r.steps.find((s) => s.what.startsWith('Tempo de contribuição até a DIB'))!.value).toBe(
+      '39 anos, 3 meses e 0 dias',
+    );
     expect(r.steps.find((s) => s.what.startsWith('Carência'))!.value).toBe('471');
     // §6º: the 3 smallest salaries are discarded without losing a coefficient point (still 39 full years)
     expect(r.contribution_time).toEqual({ years: 39, months: 0, days: 0 });
@@ -177,13 +181,24 @@ describe('the issue example (man born 20/04/1960, DIB 10/06/2025, employee since
     expect(r.alternatives.find((a) => a.rule === 'ec103_art17')!.reasons[0]).toMatch(/tábua .* de 2023/);
   });
 
+  it('the literal issue input (one salary, 07/1994): 582,86 × 11,448160 = 6.672,67 ÷ 108 = 61,78 (Lei 14.331/2022) is raised to the minimum wage; ties go to art. 20', () => {
+    const r = calculateRmi(
+      { ...base, rule: 'auto', contributions: [{ month: '1994-07', amount: '582.86' }] },
+      t,
+    );
+    expect(r.average).toBe('61.78');
+    expect(r.rmi).toBe('1518.00');
+    expect(r.rule).toBe('ec103_art20');
+  });
+
   it('asking explicitly for art. 17 fails with the missing-table message', () => {
-    expect(() => calculateRmi({ ...base, rule: 'ec103_art17' }, t)).toThrow(/tábua completa de mortalidade do IBGE de 2023/);
+    expect(() => calculateRmi({ ...base, rule: 'ec103_art17' }, t)).toThrow(
+      /tábua completa de mortalidade do IBGE de 2023/,
+    );
   });
 });
 
 describe('other species', () => {
-
   it('pensão por morte: quota 50% + 10% per dependent on the aposentadoria por incapacidade permanente', () => {
     const input = {
       benefit: 'B21',
@@ -195,7 +210,9 @@ describe('other species', () => {
       dependents: 2,
     };
     const r = calculateRmi(input, t);
-    const base = r.steps.find((s) => s.what.startsWith('Aposentadoria por incapacidade permanente a que'))!.value;
+    const base = r.steps.find((s) =>
+      s.what.startsWith('Aposentadoria por incapacidade permanente a que'),
+    )!.value;
     expect(r.coefficient).toBe('0.70');
     const baseCents = Number(base.replace(/[^\d]/g, ''));
     expect(Number(r.rmi!.replace('.', ''))).toBe(Math.round((baseCents * 70) / 100));
@@ -205,7 +222,10 @@ describe('other species', () => {
   });
 
   it('auxílio por incapacidade temporária: 91% capped at the average of the last 12 salários', () => {
-    const contributions = [...history('2010-01', '2023-05', '6000.00'), ...history('2023-06', '2024-05', '1500.00')];
+    const contributions = [
+      ...history('2010-01', '2023-05', '6000.00'),
+      ...history('2023-06', '2024-05', '1500.00'),
+    ];
     const r = calculateRmi(
       {
         benefit: 'B31',
@@ -236,9 +256,15 @@ describe('other species', () => {
     );
     expect(r.coefficient).toBe('0.50');
     expect(Number(r.rmi)).toBeLessThan(1412);
-    const bpc = calculateRmi({ benefit: 'B88', sex: 'F', birth_date: '1955-01-01', request_date: '2024-06-10' }, t);
+    const bpc = calculateRmi(
+      { benefit: 'B88', sex: 'F', birth_date: '1955-01-01', request_date: '2024-06-10' },
+      t,
+    );
     expect(bpc.rmi).toBe('1412.00');
-    const young = calculateRmi({ benefit: 'B88', sex: 'F', birth_date: '1965-01-01', request_date: '2024-06-10' }, t);
+    const young = calculateRmi(
+      { benefit: 'B88', sex: 'F', birth_date: '1965-01-01', request_date: '2024-06-10' },
+      t,
+    );
     expect(young.eligible).toBe(false);
     expect(young.rmi).toBeNull();
   });
@@ -288,5 +314,96 @@ describe('other species', () => {
     );
     expect(r.steps.find((s) => s.legal === 'CF, art. 195, §14; EC 103/2019, art. 29')?.value).toBe('01/2024');
     expect(r.steps.find((s) => s.what.startsWith('Período básico'))?.value).toBe('12');
+  });
+});
+
+describe('rules in force at older DIBs', () => {
+  it('85/95 points (Lei 13.183/2015): an unfavourable fator is not applied', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1957-01-01',
+        request_date: '2017-06-10',
+        links: [{ start: '1981-06-01', end: '2017-05-31', category: 'employee' }],
+        contributions: history('2010-01', '2017-05', '3000.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.fator_previdenciario).toBeNull();
+    expect(r.benefit_salary).toBe(r.average);
+    expect(r.steps.some((s) => s.legal.includes('art. 29-C'))).toBe(true);
+  });
+
+  it('DIB before 29/11/1999: the last 36 salários within 48 months (original art. 29)', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1940-01-01',
+        request_date: '1998-07-10',
+        links: [{ start: '1960-01-01', end: '1998-06-30', category: 'employee' }],
+        contributions: history('1994-07', '1998-06', '500.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.fator_previdenciario).toBeNull();
+    const avg = r.steps.find((s) => s.legal === 'Lei 8.213/1991, art. 29, caput (redação original)')!;
+    expect(avg.what).toBe('Média dos últimos 36 salários corrigidos em até 48 meses');
+    expect(r.coefficient).toBe('1.00');
+  });
+
+  it('DIB on 29/11/1999 (Lei 9.876 in force, fator at 0/60): 80% average and no fator, no life table needed', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1945-01-01',
+        request_date: '1999-11-29',
+        links: [{ start: '1963-01-01', end: '1999-10-31', category: 'employee' }],
+        contributions: history('1994-07', '1999-10', '800.00'),
+      },
+      t,
+    );
+    expect(r.rule).toBe('pre_ec103_fator');
+    expect(r.eligible).toBe(true);
+    expect(r.fator_previdenciario).toBeNull();
+    expect(r.steps.some((s) => s.legal.startsWith('Lei 9.876/1999, art. 3º'))).toBe(true);
+  });
+
+  it('DIB before 29/11/1999 whose 48-month window reaches before 07/1994 is refused clearly', () => {
+    expect(() =>
+      calculateRmi(
+        {
+          benefit: 'B42',
+          sex: 'M',
+          birth_date: '1935-01-01',
+          request_date: '1996-03-10',
+          links: [{ start: '1955-01-01', end: '1996-02-29', category: 'employee' }],
+          contributions: history('1993-01', '1996-02', '300.00'),
+        },
+        t,
+      ),
+    ).toThrow(/anterior a 07\/1994/);
+  });
+
+  it('art. 17 with a DIB in 2021 names the missing 2019 table', () => {
+    const r = calculateRmi(
+      {
+        benefit: 'B42',
+        sex: 'M',
+        birth_date: '1962-01-01',
+        request_date: '2021-06-10',
+        links: [{ start: '1985-01-01', end: '2021-05-31', category: 'employee' }],
+        contributions: history('1994-07', '2021-05', '2000.00'),
+      },
+      t,
+    );
+    const art17 = r.alternatives.find((a) => a.rule === 'ec103_art17') ?? { reasons: [] as string[] };
+    expect([...art17.reasons, ...(r.rule === 'ec103_art17' ? ['escolhida'] : [])].join(' ')).toMatch(
+      /IBGE de 2019/,
+    );
   });
 });

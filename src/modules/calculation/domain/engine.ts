@@ -20,10 +20,10 @@ import {
   pbcDetailLines,
   requireContributionsFrom1994,
   type SortedPbc,
+  scratch,
   sortPbc,
 } from './salary';
 import {
-  formatFactor,
   type LifeTable,
   lifeExpectancyTenths,
   lifeTableAt,
@@ -42,6 +42,7 @@ import {
   minusMonths,
   retirementCarencia,
   type TimeCount,
+  UNITS_PER_MONTH,
   UNITS_PER_YEAR,
   type Ymd,
   ymdUnits,
@@ -68,6 +69,8 @@ export interface RuleOutcome {
   reasons: string[];
   /** Cents; null when not eligible or not computable (a table is missing). */
   rmi: number | null;
+  /** SB × coefficient before the minimum-wage floor and the teto: breaks ties between rules. */
+  rawRmi?: number;
   average: number | null;
   benefitSalary: number | null;
   /** ×10^4. */
@@ -141,14 +144,23 @@ export function runEngine(
   const explain = opts.explain !== false;
   const dibMonth = Competence.index(Competence.ofDate(input.dib));
   const belowMinimum = new Set<number>();
+  const belowList: number[] = [];
   const ec103Month = Competence.index('2019-11' as Competence);
-  for (let i = 0; i < input.months.length; i++) {
+  const wages = t.minimumWageByMonth;
+  for (let i = input.months.length - 1; i >= 0; i--) {
     const m = input.months[i]!;
-    if (m < ec103Month || m > dibMonth) continue;
-    if (input.amounts[i]! < minimumWageAt(t, m)) belowMinimum.add(m);
+    if (m < ec103Month) break; // months are ascending
+    if (m > dibMonth) continue;
+    if (input.amounts[i]! < (wages[m - t.firstMonth] || minimumWageAt(t, m))) {
+      belowMinimum.add(m);
+      belowList.push(m);
+    }
   }
-  const count = countTime(input.links, input.dib, [...belowMinimum]);
-  const firstAffiliation = input.links.length ? input.links.map((l) => l.start).sort()[0]! : null;
+  belowList.reverse();
+  const count = countTime(input.links, input.dib, belowList);
+  let firstAffiliation: string | null = null;
+  for (const l of input.links)
+    if (firstAffiliation === null || l.start < firstAffiliation) firstAffiliation = l.start;
   const ctx: Ctx = {
     input,
     t,
@@ -204,9 +216,16 @@ export function runEngine(
   }
 
   const rules = rulesForSpecies(input.species, input.accident);
-  const outcomes = rules.map((r) => evaluate(ctx, r));
-  const eligible = outcomes.filter((o) => o.eligible && o.rmi !== null).sort((a, b) => b.rmi! - a.rmi!);
-  const ineligible = outcomes.filter((o) => !(o.eligible && o.rmi !== null));
+  const outcomes: RuleOutcome[] = [];
+  const eligible: RuleOutcome[] = [];
+  const ineligible: RuleOutcome[] = [];
+  for (const r of rules) {
+    const o = evaluate(ctx, r);
+    outcomes.push(o);
+    if (o.eligible && o.rmi !== null) eligible.push(o);
+    else ineligible.push(o);
+  }
+  if (eligible.length > 1) eligible.sort(byRmiDesc);
   const ordered = [...eligible, ...ineligible];
 
   let best: RuleOutcome;
@@ -230,6 +249,10 @@ export function runEngine(
   return { dib: input.dib, best, outcomes: ordered, baseSteps };
 }
 
+// Equal RMIs (e.g. all raised to the minimum wage): the rule with the higher unclamped value first.
+const byRmiDesc = (a: RuleOutcome, b: RuleOutcome) =>
+  b.rmi! - a.rmi! || (b.rawRmi ?? b.rmi!) - (a.rawRmi ?? a.rmi!);
+
 function defaultRule(input: RmiInput): RuleId {
   const pre = input.dib < EC103_DATE;
   if (input.species === 'B41') return pre ? 'pre_ec103_idade' : 'ec103_art18';
@@ -240,7 +263,7 @@ function defaultRule(input: RmiInput): RuleId {
 function pbcAt(ctx: Ctx, dibMonth: number): Pbc {
   let p = ctx.pbcs.get(dibMonth);
   if (!p) {
-    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum);
+    p = buildPbc(ctx.input, ctx.t, dibMonth, ctx.belowMinimum, scratch(ctx.pbcs.size), ctx.explain);
     ctx.pbcs.set(dibMonth, p);
   }
   return p;
@@ -303,9 +326,88 @@ function evaluate(ctx: Ctx, rule: RuleId): RuleOutcome {
 // ---------------------------------------------------------------------------------------------
 // Post-EC 103 programmed retirements (arts. 15–20) with the §6º discard.
 
-interface Requirement {
-  /** Reasons the rule is not met with `time` (after discarding k months) and `qualifying`. */
-  check(time: Ymd, qualifying: number): string[];
+function tcShort(time: Ymd, need: number): string {
+  return `tempo de contribuição de ${formatYmd(time)}, menor que ${need} anos`;
+}
+
+/** Everything the §6º discard search needs, as plain numbers (the hot path allocates nothing). */
+interface DiscardState {
+  n: number;
+  /** prefix[k] = sum of the k smallest corrected salaries. */
+  prefix: Float64Array;
+  minDivisor: number;
+  /** Contribution time before any discard (units). */
+  tc0: number;
+  rateKind: 'coef60' | 'full' | 'fator';
+  threshold: number;
+  bonusUnits: number;
+  ageUnits: number;
+  esTenths: number;
+  teto: number;
+  minWage: number;
+}
+
+function avgAt(st: DiscardState, k: number): number {
+  const divisor = Math.max(st.n - k, st.minDivisor);
+  return divisor > 0 ? divRound(st.prefix[st.n]! - st.prefix[k]!, divisor) : 0;
+}
+
+function rateAt(st: DiscardState, k: number): number {
+  const tcUnits = st.tc0 - k * UNITS_PER_MONTH;
+  if (st.rateKind === 'full') return RATE_SCALE;
+  if (st.rateKind === 'coef60') return 6000 + 200 * Math.max(0, Math.floor(tcUnits / Y) - st.threshold);
+  return fatorFromUnits(tcUnits + st.bonusUnits, st.ageUnits, st.esTenths);
+}
+
+function rmiAt(st: DiscardState, k: number): number {
+  let v = mulDivRound(Math.min(avgAt(st, k), st.teto), rateAt(st, k), RATE_SCALE);
+  if (v > st.teto) v = st.teto;
+  if (v < st.minWage) v = st.minWage;
+  return v;
+}
+
+/**
+ * The k (0…maxK) with the highest RMI, the smallest on ties (discard only when it raises the RMI).
+ * With a coefficient that depends only on full years, inside a bracket of equal years the RMI
+ * rises with k while the divisor is above the 108 minimum and falls after it, so each bracket has
+ * one candidate; the smallest k reaching the best bracket's maximum is found by bisection. With
+ * the fator (art. 17) every k is tried.
+ */
+export function bestDiscard(st: DiscardState, maxK: number): number {
+  let bestRmi = rmiAt(st, 0);
+  if (st.rateKind === 'fator') {
+    let bestK = 0;
+    for (let k = 1; k <= maxK; k++) {
+      const v = rmiAt(st, k);
+      if (v > bestRmi) {
+        bestRmi = v;
+        bestK = k;
+      }
+    }
+    return bestK;
+  }
+  const peak = st.minDivisor > 0 ? st.n - st.minDivisor : Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = 0;
+  // brackets from the smallest k up, so that ties keep the smaller discard
+  for (let a = 0; a <= maxK; ) {
+    const years = Math.floor((st.tc0 - a * UNITS_PER_MONTH) / Y);
+    const end = Math.min(maxK, Math.floor((st.tc0 - years * Y) / UNITS_PER_MONTH));
+    const c = Math.min(end, Math.max(a, peak));
+    const v = rmiAt(st, c);
+    if (v > bestRmi) {
+      bestRmi = v;
+      lo = a;
+      hi = c;
+    }
+    a = end + 1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rmiAt(st, mid) >= bestRmi) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 const Y = UNITS_PER_YEAR;
@@ -336,159 +438,134 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
   const tcAtEc = ctx.countAtEc103!.time;
   const carencia = 180;
   const minTc = isWoman ? 30 : 35;
-  const carenciaReason = (q: number) =>
-    q < carencia
-      ? [`carência de ${q} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`]
-      : [];
-  let req: Requirement;
-  let rate: ((time: Ymd) => number) | null = (time) => coefficient60(ctx, time);
-  let usesFator = false;
+  const q0 = ctx.count.qualifyingMonths;
+  const time0 = ctx.count.time;
+  const tc0 = ymdUnits(time0);
+  const reasons: string[] = [];
+  if (q0 < carencia)
+    reasons.push(`carência de ${q0} meses, menor que os ${carencia} exigidos (Lei 8.213/1991, art. 25, II)`);
+  let minTcUnits: number;
+  let rateKind: 'coef60' | 'full' | 'fator' = 'coef60';
   const extraSteps: Step[] = [];
+  const explain = ctx.explain;
   switch (rule) {
     case 'ec103_art15': {
       const row = transitionRow(ctx);
       const points = isWoman ? row.art15PointsWoman : row.art15PointsMan;
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (time.years < minTc)
-            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
-          const total = ageUnits + ymdUnits(time);
-          if (total < points * Y) {
-            r.push(
-              `pontuação ${formatScaled(divRound(total * 100, Y), 2).replace('.', ',')} menor que ${points} pontos exigidos em ${row.year}`,
-            );
-          }
-          return r;
-        },
-      };
-      extraSteps.push({
-        what: `Pontos exigidos em ${row.year}`,
-        value: String(points),
-        legal: `${legal}, I, II e §1º`,
-      });
+      if (time0.years < minTc) reasons.push(tcShort(time0, minTc));
+      if (ageUnits + tc0 < points * Y) {
+        reasons.push(
+          `pontuação ${formatScaled(divRound((ageUnits + tc0) * 100, Y), 2).replace('.', ',')} menor que ${points} pontos exigidos em ${row.year}`,
+        );
+      }
+      minTcUnits = Math.max(minTc * Y, points * Y - ageUnits);
+      if (explain)
+        extraSteps.push({
+          what: `Pontos exigidos em ${row.year}`,
+          value: String(points),
+          legal: `${legal}, I, II e §1º`,
+        });
       break;
     }
     case 'ec103_art16': {
       const row = transitionRow(ctx);
       const minAge = isWoman ? row.art16AgeWomanMonths : row.art16AgeManMonths;
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (time.years < minTc)
-            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minTc} anos`);
-          if (ageMonths < minAge)
-            r.push(
-              `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
-            );
-          return r;
-        },
-      };
-      extraSteps.push({
-        what: `Idade mínima em ${row.year}`,
-        value: formatAgeMonths(minAge),
-        legal: `${legal}, I e II, §1º`,
-      });
+      if (time0.years < minTc) reasons.push(tcShort(time0, minTc));
+      if (ageMonths < minAge) {
+        reasons.push(
+          `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+        );
+      }
+      minTcUnits = minTc * Y;
+      if (explain)
+        extraSteps.push({
+          what: `Idade mínima em ${row.year}`,
+          value: formatAgeMonths(minAge),
+          legal: `${legal}, I e II, §1º`,
+        });
       break;
     }
     case 'ec103_art17': {
       const thresholdYears = isWoman ? 28 : 33;
       const missing = Math.max(0, minTc * Y - ymdUnits(tcAtEc));
       const required2 = 2 * minTc * Y + missing; // doubled: TC ≥ minTc + 50% × missing
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (ymdUnits(tcAtEc) <= thresholdYears * Y) {
-            r.push(
-              `em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`,
-            );
-          }
-          if (2 * ymdUnits(time) < required2) {
-            r.push(
-              `tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`,
-            );
-          }
-          return r;
-        },
-      };
-      rate = null;
-      usesFator = true;
-      extraSteps.push({
-        what: `Tempo de contribuição em ${br(EC103_DATE)}; pedágio de 50% do que faltava`,
-        value: `${formatYmd(tcAtEc)}; pedágio ${formatUnits(missing / 2)}`,
-        legal: `${legal}, caput, I e II`,
-      });
+      if (ymdUnits(tcAtEc) <= thresholdYears * Y) {
+        reasons.push(
+          `em ${br(EC103_DATE)} tinha ${formatYmd(tcAtEc)} de contribuição; a regra exige mais de ${thresholdYears} anos`,
+        );
+      }
+      if (2 * tc0 < required2) {
+        reasons.push(
+          `tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 50% (${formatUnits(missing / 2)})`,
+        );
+      }
+      minTcUnits = Math.ceil(required2 / 2);
+      rateKind = 'fator';
+      if (explain) {
+        extraSteps.push({
+          what: `Tempo de contribuição em ${br(EC103_DATE)}; pedágio de 50% do que faltava`,
+          value: `${formatYmd(tcAtEc)}; pedágio ${formatUnits(missing / 2)}`,
+          legal: `${legal}, caput, I e II`,
+        });
+      }
       break;
     }
     case 'ec103_art18': {
       const row = transitionRow(ctx);
       const minAge = isWoman ? row.art18AgeWomanMonths : row.art18AgeManMonths;
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (time.years < 15) r.push(`tempo de contribuição de ${formatYmd(time)}, menor que 15 anos`);
-          if (ageMonths < minAge)
-            r.push(
-              `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
-            );
-          return r;
-        },
-      };
-      extraSteps.push({
-        what: `Idade mínima em ${row.year}`,
-        value: formatAgeMonths(minAge),
-        legal: `${legal}, I e §1º`,
-      });
+      if (time0.years < 15) reasons.push(tcShort(time0, 15));
+      if (ageMonths < minAge) {
+        reasons.push(
+          `idade de ${formatYmd(ctx.age)}, menor que ${formatAgeMonths(minAge)} exigidos em ${row.year}`,
+        );
+      }
+      minTcUnits = 15 * Y;
+      if (explain)
+        extraSteps.push({
+          what: `Idade mínima em ${row.year}`,
+          value: formatAgeMonths(minAge),
+          legal: `${legal}, I e §1º`,
+        });
       break;
     }
     case 'ec103_art19': {
       const minAge = (isWoman ? 62 : 65) * 12;
       const minYears = isWoman ? 15 : 20;
-      const affiliatedAfter = ctx.firstAffiliation !== null && ctx.firstAffiliation > EC103_DATE;
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (!affiliatedAfter) {
-            r.push(
-              `filiação em ${ctx.firstAffiliation ? br(ctx.firstAffiliation) : '(sem vínculos)'}, antes da EC 103: a regra permanente vale para filiados depois de ${br(EC103_DATE)} (para os demais, art. 18)`,
-            );
-          }
-          if (time.years < minYears)
-            r.push(`tempo de contribuição de ${formatYmd(time)}, menor que ${minYears} anos`);
-          if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
-          return r;
-        },
-      };
+      if (!(ctx.firstAffiliation !== null && ctx.firstAffiliation > EC103_DATE)) {
+        reasons.push(
+          `filiação em ${ctx.firstAffiliation ? br(ctx.firstAffiliation) : '(sem vínculos)'}, antes da EC 103: a regra permanente vale para filiados depois de ${br(EC103_DATE)} (para os demais, art. 18)`,
+        );
+      }
+      if (time0.years < minYears) reasons.push(tcShort(time0, minYears));
+      if (ageMonths < minAge) reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
+      minTcUnits = minYears * Y;
       break;
     }
     case 'ec103_art20': {
       const minAge = (isWoman ? 57 : 60) * 12;
       const missing = Math.max(0, minTc * Y - ymdUnits(tcAtEc));
-      req = {
-        check: (time, q) => {
-          const r = carenciaReason(q);
-          if (ageMonths < minAge) r.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
-          if (ymdUnits(time) < minTc * Y + missing) {
-            r.push(
-              `tempo de contribuição de ${formatYmd(time)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`,
-            );
-          }
-          return r;
-        },
-      };
-      rate = () => RATE_SCALE; // art. 26 §3º I: 100% of the average
-      extraSteps.push({
-        what: `Tempo de contribuição em ${br(EC103_DATE)}; pedágio de 100% do que faltava`,
-        value: `${formatYmd(tcAtEc)}; pedágio ${formatUnits(missing)}`,
-        legal: `${legal}, IV, e art. 26, §3º, I`,
-      });
+      if (ageMonths < minAge) reasons.push(`idade de ${formatYmd(ctx.age)}, menor que ${minAge / 12} anos`);
+      if (tc0 < minTc * Y + missing) {
+        reasons.push(
+          `tempo de contribuição de ${formatYmd(time0)} não cumpre ${minTc} anos mais o pedágio de 100% (${formatUnits(missing)})`,
+        );
+      }
+      minTcUnits = minTc * Y + missing;
+      rateKind = 'full'; // art. 26 §3º I: 100% of the average
+      if (explain) {
+        extraSteps.push({
+          what: `Tempo de contribuição em ${br(EC103_DATE)}; pedágio de 100% do que faltava`,
+          value: `${formatYmd(tcAtEc)}; pedágio ${formatUnits(missing)}`,
+          legal: `${legal}, IV, e art. 26, §3º, I`,
+        });
+      }
       break;
     }
     default:
       throw new Error(rule);
   }
+  const usesFator = rateKind === 'fator';
 
-  const reasons = req.check(ctx.count.time, ctx.count.qualifyingMonths);
   if (reasons.length > 0) return outcome(ctx, rule, { reasons, steps: extraSteps });
 
   const pbc = pbcAt(ctx, ctx.dibMonth);
@@ -511,36 +588,30 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     lifeTable = lt.table;
   }
 
-  // EC 103 art. 26 §6º: try discarding the k smallest corrected salaries while the rule is still met.
+  // EC 103 art. 26 §6º: discard the k smallest corrected salaries while the rule is still met
+  // (each discarded competência removes one month of contribution time and of carência).
   const sorted = sortedOf(ctx, pbc);
-  let maxK = 0;
-  while (
-    maxK < pbc.n &&
-    req.check(minusMonths(ctx.count.time, maxK + 1), ctx.count.qualifyingMonths - maxK - 1).length === 0
-  ) {
-    maxK++;
-  }
-  let bestK = 0;
-  let bestRmi = -1;
-  let bestAvg = 0;
-  let bestRate = 0;
-  for (let k = 0; k <= maxK; k++) {
-    const n = pbc.n - k;
-    const divisor = Math.max(n, minDivisor);
-    const avg = divisor > 0 ? divRound(sorted.prefix[pbc.n]! - sorted.prefix[k]!, divisor) : 0;
-    const sb = Math.min(avg, ctx.tetoDib);
-    const time = k === 0 ? ctx.count.time : minusMonths(ctx.count.time, k);
-    const r = rate
-      ? rate(time)
-      : fatorPrevidenciario(ymdUnits(time) + (ctx.isWoman ? 5 * Y : 0), ageUnits, lifeTable!, ctx.age.years);
-    const rmi = clampRmi(ctx, mulDivRound(sb, r, RATE_SCALE), true);
-    if (rmi > bestRmi) {
-      bestRmi = rmi;
-      bestK = k;
-      bestAvg = avg;
-      bestRate = r;
-    }
-  }
+  const maxK = Math.max(
+    0,
+    Math.min(pbc.n - 1, Math.floor((tc0 - minTcUnits) / UNITS_PER_MONTH), q0 - carencia),
+  );
+  const st: DiscardState = {
+    n: pbc.n,
+    prefix: sorted.prefix,
+    minDivisor,
+    tc0,
+    rateKind,
+    threshold: isWoman ? 15 : 20,
+    bonusUnits: isWoman ? 5 * Y : 0,
+    ageUnits,
+    esTenths: lifeTable ? lifeExpectancyTenths(lifeTable, ctx.age.years) : 0,
+    teto: ctx.tetoDib,
+    minWage: ctx.minWageDib,
+  };
+  const bestK = bestDiscard(st, maxK);
+  const bestRmi = rmiAt(st, bestK);
+  const bestAvg = avgAt(st, bestK);
+  const bestRate = rateAt(st, bestK);
   const time = minusMonths(ctx.count.time, bestK);
   const sb = Math.min(bestAvg, ctx.tetoDib);
   const raw = mulDivRound(sb, bestRate, RATE_SCALE);
@@ -600,6 +671,7 @@ function ec103Retirement(ctx: Ctx, rule: RuleId): RuleOutcome {
     eligible: true,
     reasons: [`requisitos da ${RULES[rule]} cumpridos`],
     rmi: bestRmi,
+    rawRmi: raw,
     average: bestAvg,
     benefitSalary: sb,
     coefficient: usesFator ? RATE_SCALE : bestRate,
@@ -635,7 +707,7 @@ function clampSteps(ctx: Ctx, raw: number, final: number, replacesIncome: boolea
   return out;
 }
 
-function pbcSteps(ctx: Ctx, pbc: Pbc): Step[] {
+function pbcSteps(_ctx: Ctx, pbc: Pbc): Step[] {
   const steps: Step[] = [
     {
       what: `Período básico de cálculo: competências de 07/1994 a ${comp(pbc.dibMonth - 1)} com salário de contribuição`,
@@ -697,13 +769,14 @@ export function fatorPrevidenciario(
 }
 
 export function fatorFromUnits(tcUnits: number, ageUnits: number, esTenths: number): number {
+  // f = 310·T·(43 800 000 + 100·I + 31·T) / (438 000·E·43 800 000); ×10^4 the denominator is
+  // 1 918 440 000·E, an integer, so f×10^4 = round(num / (1 918 440 000·E)) exactly.
+  const num = 310 * tcUnits * (43_800_000 + 100 * ageUnits + 31 * tcUnits);
+  if (Number.isSafeInteger(num)) return divRound(num, 1_918_440_000 * esTenths);
   const T = BigInt(tcUnits);
   const I = BigInt(ageUnits);
-  const E = BigInt(esTenths);
-  // f = 310·T·(43 800 000 + 100·I + 31·T) / (438 000·E·43 800 000)
-  const num = 310n * T * (43_800_000n + 100n * I + 31n * T);
-  const den = 438_000n * E * 43_800_000n;
-  return Number(divRoundBig(num * 10_000n, den));
+  const big = 310n * T * (43_800_000n + 100n * I + 31n * T);
+  return Number(divRoundBig(big, 1_918_440_000n * BigInt(esTenths)));
 }
 
 function fatorSteps(
@@ -809,7 +882,7 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
     pbc = pbcAt(ctx, baseMonth);
     const period = baseMonth - t.firstMonth; // months from 07/1994 to the month before the DIB
     const affiliatedBefore = ctx.firstAffiliation !== null && ctx.firstAffiliation < '1999-11-29';
-    const a = average80(pbc, { minimumDivisorPeriod: affiliatedBefore ? period : null });
+    const a = average80(pbc, sortedOf(ctx, pbc), { minimumDivisorPeriod: affiliatedBefore ? period : null });
     average = a.average;
     if (ctx.explain) {
       steps.push(...pbcSteps(ctx, pbc));
@@ -838,6 +911,10 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
   const minBase = minimumWageAt(t, baseMonth);
   let sb = average;
   let fator: number | null = null;
+  // Lei 9.876 art. 5º: 1/60 of the average per month after 11/1999, until 60/60 in 11/2004
+  // (DIB on 29–30/11/1999: 0/60, the fator has no effect yet).
+  const k = Math.min(60, Math.max(0, baseMonth - Competence.index('1999-11' as Competence)));
+  if (k === 0) fatorMode = 'none';
   if (fatorMode !== 'none') {
     const lt = lifeTableAt(t, baseDate);
     if ('missing' in lt) {
@@ -859,8 +936,6 @@ function preEc103Retirement(ctx: Ctx, rule: 'pre_ec103_fator' | 'pre_ec103_idade
       const tcUnits = ymdUnits(time) + (isWoman ? 5 * Y : 0);
       const f = fatorFromUnits(tcUnits, ymdUnits(age), lifeExpectancyTenths(lt.table, age.years));
       const applied = fatorMode === 'if_favourable' ? Math.max(f, RATE_SCALE) : f;
-      // Lei 9.876 art. 5º: 1/60 of the average per month after 11/1999, until 60/60 in 11/2004.
-      const k = Math.min(60, Math.max(0, baseMonth - Competence.index('1999-11' as Competence)));
       const effectiveNum = k * applied + (60 - k) * RATE_SCALE; // ×10^4 × 60
       sb = mulDivRound(average, effectiveNum, 60 * RATE_SCALE);
       // report the fator only when it was applied (a fator below 1 is waived under art. 29-C / Lei 9.876 art. 7º)
@@ -993,7 +1068,7 @@ function averageFor(ctx: Ctx, pbc: Pbc, steps: Step[]): number {
     return avg;
   }
   if (ctx.input.dib >= '1999-11-29') {
-    const a = average80(pbc, { minimumDivisorPeriod: null });
+    const a = average80(pbc, sortedOf(ctx, pbc), { minimumDivisorPeriod: null });
     if (ctx.explain) {
       steps.push(...pbcSteps(ctx, pbc));
       steps.push({

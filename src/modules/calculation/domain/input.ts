@@ -155,7 +155,9 @@ export type ParseResult = { ok: true; input: RmiInput } | { ok: false; errors: F
 
 export function parseRmiRequest(body: unknown): ParseResult {
   const errors: FieldError[] = [];
-  const err = (field: string, message: string) => errors.push({ field, message });
+  const err = (field: string, message: string) => {
+    errors.push({ field, message });
+  };
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import { Competence } from '../../../platform/values/competence';
 import { Money } from '../../../platform/values/money';
-import { CalculationError, divRound, FACTOR_SCALE, formatScaled, mulDivRound } from './fixed';
+import { CalculationError, divRound, FACTOR_SCALE, formatScaled } from './fixed';
 import type { RmiInput } from './input';
 import { factorsForDibMonth, type ParameterTables, tetoAt } from './tables';
 import { EC103_DATE } from './time';
@@ -12,6 +12,7 @@ import { EC103_DATE } from './time';
  * art. 29-B; RPS art. 33) with the 6-decimal factor, rounded to the cent.
  */
 export interface Pbc {
+  buffers: PbcBuffers;
   dibMonth: number;
   months: Int32Array;
   /** Informed amount (cents). */
@@ -32,63 +33,117 @@ export interface Pbc {
 
 const EC103_MONTH = Competence.index(Competence.ofDate(EC103_DATE));
 
+/**
+ * Reusable scratch memory for the PBC arrays: the engine is synchronous and not reentrant, so one
+ * calculation at a time uses the slots (one per PBC: the DIB and, for acquired rights, 11/2019).
+ * Typed arrays allocated per calculation cost more in garbage collection than the calculation.
+ * A Pbc is valid until the next calculation starts.
+ */
+export class PbcBuffers {
+  size = 0;
+  months = new Int32Array(0);
+  amounts = new Int32Array(0);
+  capped = new Int32Array(0);
+  factors = new Int32Array(0);
+  corrected = new Int32Array(0);
+  asc = new Int32Array(0);
+  tmp = new Int32Array(0);
+  prefix = new Float64Array(1);
+  ensure(size: number): this {
+    if (size > this.size) {
+      const n = Math.max(size, 512);
+      this.size = n;
+      this.months = new Int32Array(n);
+      this.amounts = new Int32Array(n);
+      this.capped = new Int32Array(n);
+      this.factors = new Int32Array(n);
+      this.corrected = new Int32Array(n);
+      this.asc = new Int32Array(n);
+      this.tmp = new Int32Array(n);
+      this.prefix = new Float64Array(n + 1);
+    }
+    return this;
+  }
+}
+
+const POOL: PbcBuffers[] = [];
+export function scratch(slot: number): PbcBuffers {
+  while (POOL.length <= slot) POOL.push(new PbcBuffers());
+  return POOL[slot]!;
+}
+
 export function buildPbc(
   input: RmiInput,
   t: ParameterTables,
   dibMonth: number,
   belowMinimum: Set<number>,
+  buffers: PbcBuffers = new PbcBuffers(),
+  /** Keep the informed amount, the capped amount and the factor of each month (for the memória). */
+  detail = true,
 ): Pbc {
   const factors = factorsForDibMonth(t, dibMonth);
   const { months, amounts } = input;
-  let count = 0;
+  const size = months.length;
+  const b = buffers.ensure(size);
+  const pm = b.months;
+  const pa = b.amounts;
+  const pc = b.capped;
+  const pf = b.factors;
+  const pr = b.corrected;
+  const first = t.firstMonth;
+  const tetos = t.tetoByMonth;
+  const checkBelow = belowMinimum.size > 0;
+  let j = 0;
+  let sum = 0;
   let before = 0;
   let below = 0;
-  for (let i = 0; i < months.length; i++) {
+  for (let i = 0; i < size; i++) {
     const m = months[i]!;
     if (m >= dibMonth) break;
-    if (m < t.firstMonth) {
+    if (m < first) {
       before++;
       continue;
     }
-    if (amounts[i]! <= 0) continue;
-    if (m >= EC103_MONTH && belowMinimum.has(m)) {
+    const a = amounts[i]!;
+    if (a <= 0) continue;
+    if (checkBelow && m >= EC103_MONTH && belowMinimum.has(m)) {
       below++;
       continue;
     }
-    count++;
-  }
-  const pm = new Int32Array(count);
-  const pa = new Int32Array(count);
-  const pc = new Int32Array(count);
-  const pf = new Int32Array(count);
-  const pr = new Int32Array(count);
-  let j = 0;
-  let sum = 0;
-  for (let i = 0; i < months.length && j < count; i++) {
-    const m = months[i]!;
-    if (m >= dibMonth) break;
-    const a = amounts[i]!;
-    if (m < t.firstMonth || a <= 0 || (m >= EC103_MONTH && belowMinimum.has(m))) continue;
-    const teto = tetoAt(t, m);
-    const capped = a < teto ? a : teto;
-    const f = factors[m - t.firstMonth]!;
-    const c = mulDivRound(capped, f, FACTOR_SCALE);
+    const teto = tetos[m - first] || tetoAt(t, m); // tetoAt throws the pt-BR message when unknown
+    const capped = Math.min(a, teto);
+    const f = factors[m - first]!;
+    // round(capped × f / 10^6) half up; capped ≤ 10^6 and f < 2^31, so the product is exact
+    const prod = capped * f;
+    let q = Math.floor(prod / FACTOR_SCALE);
+    let r = prod - q * FACTOR_SCALE;
+    if (r < 0) {
+      q--;
+      r += FACTOR_SCALE;
+    } else if (r >= FACTOR_SCALE) {
+      q++;
+      r -= FACTOR_SCALE;
+    }
+    if (2 * r >= FACTOR_SCALE) q++;
     pm[j] = m;
-    pa[j] = a;
-    pc[j] = capped;
-    pf[j] = f;
-    pr[j] = c;
-    sum += c;
+    if (detail) {
+      pa[j] = a;
+      pc[j] = capped;
+      pf[j] = f;
+    }
+    pr[j] = q;
+    sum += q;
     j++;
   }
   return {
+    buffers: b,
     dibMonth,
-    months: pm,
-    amounts: pa,
-    capped: pc,
-    factors: pf,
-    corrected: pr,
-    n: count,
+    months: pm.subarray(0, j),
+    amounts: pa.subarray(0, j),
+    capped: pc.subarray(0, j),
+    factors: pf.subarray(0, j),
+    corrected: pr.subarray(0, j),
+    n: j,
     sum,
     beforeRealPlan: before,
     belowMinimum: below,
@@ -103,10 +158,50 @@ export interface SortedPbc {
 }
 
 export function sortPbc(p: Pbc): SortedPbc {
-  const asc = Int32Array.from(p.corrected).sort();
-  const prefix = new Float64Array(asc.length + 1);
+  const asc = p.buffers.asc.subarray(0, p.n);
+  radixSortAsc(p.corrected, asc, p.buffers.tmp.subarray(0, p.n));
+  const prefix = p.buffers.prefix;
+  prefix[0] = 0;
   for (let i = 0; i < asc.length; i++) prefix[i + 1] = prefix[i]! + asc[i]!;
   return { asc, prefix };
+}
+
+const COUNTS = new Int32Array(256);
+
+/**
+ * Sorts non-negative cents ascending into `out` (LSD radix, 8 bits per pass, as many passes as
+ * the largest value needs): a few microseconds for 360 salaries, where TypedArray#sort takes ~10.
+ */
+export function radixSortAsc(src: Int32Array, out: Int32Array, tmp: Int32Array): void {
+  const n = src.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (src[i]! > max) max = src[i]!;
+  let passes = 0;
+  while (passes < 4 && max >>> (8 * passes) > 0) passes++;
+  if (passes === 0) {
+    out.set(src);
+    return;
+  }
+  // ping-pong so that the last pass writes into `out`
+  let from: Int32Array = src;
+  let to: Int32Array = passes % 2 === 1 ? out : tmp;
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = 8 * pass;
+    COUNTS.fill(0);
+    for (let i = 0; i < n; i++) COUNTS[(from[i]! >>> shift) & 255]!++;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = COUNTS[b]!;
+      COUNTS[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i]!;
+      to[COUNTS[(v >>> shift) & 255]!++] = v;
+    }
+    from = to;
+    to = to === out ? tmp : out;
+  }
 }
 
 /**
@@ -117,13 +212,14 @@ export function sortPbc(p: Pbc): SortedPbc {
  */
 export function average80(
   p: Pbc,
+  sorted: SortedPbc,
   opts: { minimumDivisorPeriod: number | null },
 ): { average: number; used: number; divisor: number; sum: number } {
   if (p.n === 0) return { average: 0, used: 0, divisor: 0, sum: 0 };
   const used = Math.max(1, Math.floor((p.n * 8) / 10));
-  const desc = Int32Array.from(p.corrected).sort().reverse();
+  const asc = sorted.asc;
   let sum = 0;
-  for (let i = 0; i < used; i++) sum += desc[i]!;
+  for (let i = p.n - used; i < p.n; i++) sum += asc[i]!;
   let divisor = used;
   if (opts.minimumDivisorPeriod !== null) {
     divisor = Math.min(Math.max(used, Math.floor((opts.minimumDivisorPeriod * 6) / 10)), p.n);

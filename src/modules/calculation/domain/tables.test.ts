@@ -27,7 +27,8 @@ describe('correction factor acum(C)/acum(M), 6 decimals (RPS art. 33)', async ()
       const p = parseScaled(r['fator_publicado']!, 6);
       const d = f - p;
       if (d === 0n) exact++;
-      else if (d !== 1n && d !== -1n) off.push(`${r['mes_referencia_portaria']} ${r['competencia']}: ${f} vs ${p}`);
+      else if (d !== 1n && d !== -1n)
+        off.push(`${r['mes_referencia_portaria']} ${r['competencia']}: ${f} vs ${p}`);
     }
     expect(off).toEqual([]);
     expect(exact).toBe(83);
@@ -47,7 +48,9 @@ describe('correction factor acum(C)/acum(M), 6 decimals (RPS art. 33)', async ()
 
   it('Portaria MPS 904/2023 art. 2º: index 1,001000 for 11/2023, used for salaries and late payments', () => {
     const text = readFileSync(join(import.meta.dirname, '../fixtures/portaria-mps-904-2023.txt'), 'utf8');
-    const m = /no mês de novembro de 2023, serão efetuadas mediante a aplicação do índice de (\d,\d{6})/.exec(text);
+    const m = /no mês de novembro de 2023, serão efetuadas mediante a aplicação do índice de (\d,\d{6})/.exec(
+      text,
+    );
     expect(m).not.toBeNull();
     const published904 = parseScaled(m![1]!.replace(',', '.'), 6);
     expect(correctionFactorExact(t, idx('2023-11'), idx('2023-12'))).toBe(published904);
@@ -65,7 +68,9 @@ describe('correction factor acum(C)/acum(M), 6 decimals (RPS art. 33)', async ()
   });
 
   it('says which index is missing instead of extrapolating past the last Portaria', () => {
-    expect(() => correctionFactorExact(t, idx('2020-01'), idx('2026-02'))).toThrow(/01\/2026 ainda não cadastrado/);
+    expect(() => correctionFactorExact(t, idx('2020-01'), idx('2026-02'))).toThrow(
+      /01\/2026 ainda não cadastrado/,
+    );
   });
 });
 

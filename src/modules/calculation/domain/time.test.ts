@@ -7,7 +7,11 @@ const emp = (start: string, end: string | null) => ({ start, end, category: 'emp
 
 describe('contribution time (Lei 8.213 art. 55, inclusive day counting)', () => {
   it('01/01/2000 to 31/12/2000 is exactly one year', () => {
-    expect(countTime([emp('2000-01-01', '2000-12-31')], '2030-01-01', []).time).toEqual({ years: 1, months: 0, days: 0 });
+    expect(countTime([emp('2000-01-01', '2000-12-31')], '2030-01-01', []).time).toEqual({
+      years: 1,
+      months: 0,
+      days: 0,
+    });
   });
 
   it('counts concurrent periods once and sums disjoint ones with 30-day months', () => {
@@ -27,11 +31,19 @@ describe('contribution time (Lei 8.213 art. 55, inclusive day counting)', () => 
   });
 
   it('clips open links at the DIB', () => {
-    expect(countTime([emp('2024-01-01', null)], '2024-01-31', []).time).toEqual({ years: 0, months: 1, days: 0 });
+    expect(countTime([emp('2024-01-01', null)], '2024-01-31', []).time).toEqual({
+      years: 0,
+      months: 1,
+      days: 0,
+    });
   });
 
   it('removes competências below the minimum wage from 13/11/2019 on (CF art. 195 §14)', () => {
-    const t = countTime([emp('2019-11-01', '2020-02-29')], '2030-01-01', [m('2019-11'), m('2020-01'), m('2019-05')]);
+    const t = countTime([emp('2019-11-01', '2020-02-29')], '2030-01-01', [
+      m('2019-11'),
+      m('2020-01'),
+      m('2019-05'),
+    ]);
     // 01–12/11/2019 still count (12 days), 12/2019 and 02/2020 count, 01/2020 does not
     expect(t.time).toEqual({ years: 0, months: 2, days: 12 });
     expect(t.qualifyingMonths).toBe(3);
@@ -52,5 +64,37 @@ describe('insured status and período de graça (Lei 8.213 art. 15)', () => {
     const c = countTime([emp('2005-01-01', '2020-01-31')], '2030-01-01', []);
     expect(insuredStatus(c, '2022-03-15').insured).toBe(true);
     expect(insuredStatus(c, '2022-03-16').insured).toBe(false);
+  });
+});
+
+describe('integer civil-date arithmetic (hot path) agrees with LocalDate', () => {
+  it('round-trips every day from 1900 to 2100 and matches calendar differences', async () => {
+    const { LocalDate } = await import('../../../platform/values/dates');
+    const { civilFromDays, epochDay, calendarDiff } = await import('./time');
+    for (let d = LocalDate.toEpochDay('1900-01-01'); d <= LocalDate.toEpochDay('2100-12-31'); d += 1) {
+      const s = LocalDate.fromEpochDay(d);
+      expect(epochDay(s)).toBe(d);
+      const [y, m, dd] = civilFromDays(d);
+      expect(`${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`).toBe(s);
+    }
+    expect(calendarDiff('2000-01-31', '2000-03-01')).toEqual({ years: 0, months: 1, days: 1 });
+    expect(calendarDiff('1960-04-20', '2025-06-10')).toEqual({ years: 65, months: 1, days: 21 });
+    expect(calendarDiff('2000-01-01', '2001-01-01')).toEqual({ years: 1, months: 0, days: 0 });
+  });
+});
+
+describe('radix sort of corrected salaries', () => {
+  it('sorts like Array#sort for random non-negative cents of any size', async () => {
+    const fc = (await import('fast-check')).default;
+    const { radixSortAsc } = await import('./salary');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2_147_483_647 }), { maxLength: 400 }), (xs) => {
+        const src = Int32Array.from(xs);
+        const out = new Int32Array(xs.length);
+        radixSortAsc(src, out, new Int32Array(xs.length));
+        expect(Array.from(out)).toEqual([...xs].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -34,29 +34,76 @@ export function minusMonths(t: Ymd, k: number): Ymd {
   return { years: Math.floor(total / 12), months: total % 12, days: t.days };
 }
 
+function part(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function formatYmd(t: Ymd): string {
-  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return `${part(t.years, 'ano', 'anos')}, ${part(t.months, 'mês', 'meses')} e ${part(t.days, 'dia', 'dias')}`;
 }
 
-/** Calendar difference a → b (b exclusive): whole years, months, then remaining days. */
-export function calendarDiff(a: string, b: string): Ymd {
-  const ay = Number(a.slice(0, 4));
-  const am = Number(a.slice(5, 7));
-  const ad = Number(a.slice(8, 10));
-  const by = Number(b.slice(0, 4));
-  const bm = Number(b.slice(5, 7));
-  const bd = Number(b.slice(8, 10));
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil; proleptic Gregorian). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Inverse of daysFromCivil: [year, month 1–12, day]. */
+export function civilFromDays(z0: number): [number, number, number] {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+const daysInMonth = (y: number, m: number) =>
+  daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
+
+/** Date string → epoch day, without Date objects (hot path). */
+export function epochDay(date: string): number {
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** Epoch day of (ay-am-ad) plus k months, clamped to the month's last day. */
+function anchorDay(ay: number, am: number, ad: number, k: number): number {
+  const mi = am - 1 + k;
+  const y = ay + Math.floor(mi / 12);
+  const m = (mi % 12) + 1;
+  return daysFromCivil(y, m, Math.min(ad, daysInMonth(y, m)));
+}
+
+/**
+ * Calendar difference between epoch days a → b (b exclusive): whole months (adding months to a
+ * clamps to the month's last day, as LocalDate.addMonths), then the remaining days.
+ */
+export function calendarDiffDays(a: number, b: number): Ymd {
+  if (b <= a) return { years: 0, months: 0, days: 0 };
+  const [ay, am, ad] = civilFromDays(a);
+  const [by, bm, bd] = civilFromDays(b);
   let months = (by - ay) * 12 + (bm - am);
   if (bd < ad) months -= 1;
-  if (months < 0) return { years: 0, months: 0, days: 0 };
-  const anchor = LocalDate.addMonths(a, months);
-  let days = LocalDate.daysBetween(anchor, b);
+  let days = b - anchorDay(ay, am, ad, months);
   if (days < 0) {
     months -= 1;
-    days = LocalDate.daysBetween(LocalDate.addMonths(a, months), b);
+    days = b - anchorDay(ay, am, ad, months);
   }
   return { years: Math.floor(months / 12), months: months % 12, days };
+}
+
+/** Calendar difference a → b (b exclusive) of date strings. */
+export function calendarDiff(a: string, b: string): Ymd {
+  return calendarDiffDays(epochDay(a), epochDay(b));
 }
 
 /** Age on a date (completed years/months/days). */
@@ -66,9 +113,13 @@ export function ageOn(birthDate: string, date: string): Ymd {
 
 export type Interval = [number, number];
 
+const byStart = (x: Interval, y: Interval) => x[0] - y[0];
+
 /** Union of inclusive day intervals, sorted, merged when overlapping or adjacent. */
 export function unionIntervals(list: Interval[]): Interval[] {
-  const sorted = list.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const sorted: Interval[] = [];
+  for (const iv of list) if (iv[0] <= iv[1]) sorted.push(iv);
+  if (sorted.length > 1) sorted.sort(byStart);
   const out: Interval[] = [];
   for (const [a, b] of sorted) {
     const last = out[out.length - 1];
@@ -96,11 +147,11 @@ export function subtractIntervals(list: Interval[], holes: Interval[]): Interval
 }
 
 export const EC103_DATE = '2019-11-13';
-const EC103_DAY = LocalDate.toEpochDay(EC103_DATE);
+const EC103_DAY = epochDay(EC103_DATE);
 const EC103_MONTH = Competence.index('2019-11' as Competence);
 
 export function monthFirstDay(month: number): number {
-  return LocalDate.toEpochDay(`${Competence.fromIndex(month)}-01`);
+  return daysFromCivil(Math.floor(month / 12), (month % 12) + 1, 1);
 }
 
 export function monthLastDay(month: number): number {
@@ -123,11 +174,10 @@ export interface TimeCount {
  * the consolidated values, after any complementation or grouping.
  */
 export function countTime(links: ParsedLink[], until: string, belowMinimumMonths: number[]): TimeCount {
-  const untilDay = LocalDate.toEpochDay(until);
-  const raw: Interval[] = links.map((l) => [
-    LocalDate.toEpochDay(l.start),
-    Math.min(l.end === null ? untilDay : LocalDate.toEpochDay(l.end), untilDay),
-  ]);
+  const untilDay = epochDay(until);
+  const raw: Interval[] = [];
+  for (const l of links)
+    raw.push([epochDay(l.start), Math.min(l.end === null ? untilDay : epochDay(l.end), untilDay)]);
   let intervals = unionIntervals(raw);
   const holes: Interval[] = [];
   for (const m of belowMinimumMonths) {
@@ -142,12 +192,14 @@ export function countTime(links: ParsedLink[], until: string, belowMinimumMonths
   let qualifying = 0;
   let lastCountedMonth = -1;
   for (const [a, b] of intervals) {
-    const t = calendarDiff(LocalDate.fromEpochDay(a), LocalDate.fromEpochDay(b + 1));
+    const t = calendarDiffDays(a, b + 1);
     y += t.years;
     mo += t.months;
     d += t.days;
-    const ma = Competence.index(Competence.ofDate(LocalDate.fromEpochDay(a)));
-    const mb = Competence.index(Competence.ofDate(LocalDate.fromEpochDay(b)));
+    const [ya, ma0] = civilFromDays(a);
+    const [yb, mb0] = civilFromDays(b);
+    const ma = ya * 12 + ma0 - 1;
+    const mb = yb * 12 + mb0 - 1;
     const from = Math.max(ma, lastCountedMonth + 1);
     if (mb >= from) qualifying += mb - from + 1;
     lastCountedMonth = Math.max(lastCountedMonth, mb);
@@ -156,7 +208,9 @@ export function countTime(links: ParsedLink[], until: string, belowMinimumMonths
     intervals,
     time: normalize(y, mo, d),
     qualifyingMonths: qualifying,
-    belowMinimumMonths: belowMinimumMonths.filter((m) => m >= EC103_MONTH),
+    belowMinimumMonths: belowMinimumMonths.length
+      ? belowMinimumMonths.filter((m) => m >= EC103_MONTH)
+      : belowMinimumMonths,
   };
 }
 
@@ -179,7 +233,7 @@ export interface InsuredStatus {
  * (unemployment registered) needs evidence the calculation does not receive.
  */
 export function insuredStatus(count: TimeCount, date: string): InsuredStatus {
-  const day = LocalDate.toEpochDay(date);
+  const day = epochDay(date);
   const covering = count.intervals.find(([a, b]) => a <= day && day <= b);
   const last = count.intervals.filter(([a]) => a <= day).at(-1);
   if (covering) {

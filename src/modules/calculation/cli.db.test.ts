@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `calc params add` as an operator runs it (a real process, on a fresh embedded database or a
+ * fresh PostgreSQL database), and the next `calc rmi` using the new monthly index.
+ */
+const BIN = resolve(import.meta.dirname, '../../../bin/previdencia');
+let dataDir: string;
+let databaseUrl: string | undefined;
+let dropDb: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'calc-cli-db-'));
+  const base = process.env.TEST_DATABASE_URL;
+  if (base) {
+    const name = `calc_cli_${randomBytes(5).toString('hex')}`;
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    };
+  }
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await dropDb?.();
+});
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'development',
+    },
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('previdencia calc params', () => {
+  it('adds the next Portaria index (idempotent), refuses another value, and calc rmi --banco uses it', () => {
+    const add = [
+      'calc',
+      'params',
+      'add',
+      '--kind',
+      'monthly-index',
+      '--competence',
+      '2026-01',
+      '--act',
+      'Portaria de teste',
+    ];
+    const first = cli([...add, '--value', '1.003900']);
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({
+      kind: 'monthly_index',
+      competence: '2026-01',
+      value: '1.003900',
+      created: true,
+    });
+    const again = cli([...add, '--value', '1.003900']);
+    expect(JSON.parse(again.out).created).toBe(false);
+    const other = cli([...add, '--value', '1.004000']);
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/Já existe/);
+
+    const input = join(dataDir, 'in.json');
+    writeFileSync(
+      input,
+      JSON.stringify({
+        benefit: 'B41',
+        sex: 'F',
+        birth_date: '1961-03-15',
+        request_date: '2026-02-10',
+        links: [{ start: '2005-01-01', end: '2024-12-31', category: 'employee' }],
+        contributions: [{ month: '2024-12', amount: '9000.00' }],
+      }),
+    );
+    const rmi = cli(['calc', 'rmi', '--input', input, '--banco']);
+    expect(rmi.code, rmi.err).toBe(0);
+    const step = JSON.parse(rmi.out).steps.find((s: { value: string }) => s.value.startsWith('12/2024'));
+    expect(step.value).toContain('× 1,048037 =');
+    if (!databaseUrl) {
+      // without --banco the embedded database is not opened, and the message says where to look
+      const files = cli(['calc', 'rmi', '--input', input]);
+      expect(files.code).toBe(2);
+      expect(files.err).toMatch(/repita com --banco/);
+    }
+  });
+});
