@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { createAccount } from '../modules/identity/accounts';
 import { createApiToken } from '../modules/identity/api-tokens';
 import { modules } from '../modules/registry';
@@ -64,7 +64,15 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Previdência Digital — plataforma de atendimento previdenciário (linha de comando)')
     .helpOption('-h, --help', 'mostra esta ajuda')
     .helpCommand('help [comando]', 'mostra a ajuda de um comando')
-    .configureHelp({ styleTitle: (t) => TITLES[t] ?? t, showGlobalOptions: true })
+    .configureHelp({
+      styleTitle: (t) => TITLES[t] ?? t,
+      showGlobalOptions: true,
+      formatHelp: (cmd, helper) =>
+        Help.prototype.formatHelp
+          .call(helper, cmd, helper)
+          .replaceAll('[options]', '[opções]')
+          .replaceAll('[command]', '[comando]'),
+    })
     .showHelpAfterError('(use --help para ver as opções)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(translateCommanderError(s)) });

@@ -83,18 +83,72 @@ export function chainHash(prevHash: string, seq: number, content: string): strin
 }
 
 export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
-  const record = async (exec: Executor, ctx: Ctx, entry: AuditEntry) => {
-    await exec.execute(sql`
-      INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
-                             request_id, details)
-      VALUES (${clock.now().toISOString()}::timestamptz, ${ctx.actor.accountId}, ${ctx.actor.role}, ${ctx.actor.unitId},
-              ${entry.action}, ${entry.resourceType}, ${entry.resourceId ?? null}, ${entry.outcome ?? 'success'},
-              ${ctx.requestId}, ${JSON.stringify(entry.details ?? {})}::jsonb)`);
+  const rowOf = (ctx: Ctx, entry: AuditEntry): PendingRow => [
+    clock.now().toISOString(),
+    ctx.actor.accountId,
+    ctx.actor.role,
+    ctx.actor.unitId,
+    entry.action,
+    entry.resourceType,
+    entry.resourceId ?? null,
+    entry.outcome ?? 'success',
+    ctx.requestId,
+    JSON.stringify(entry.details ?? {}),
+  ];
+  const batcher = createAuditBatcher(db);
+  return {
+    async record(exec, ctx, entry) {
+      const r = rowOf(ctx, entry);
+      // Outside a transaction (reads, denials, logins) rows are group-committed: the caller still
+      // waits until its row is durable, but concurrent callers share one INSERT and one commit.
+      if (exec === db.orm) return batcher.add(r);
+      await exec.execute(sql`
+        INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
+                               request_id, details)
+        VALUES (${r[0]}::timestamptz, ${r[1]}, ${r[2]}, ${r[3]}, ${r[4]}, ${r[5]}, ${r[6]}, ${r[7]}, ${r[8]}, ${r[9]}::jsonb)`);
+    },
+    recordNow: (ctx, entry) => batcher.add(rowOf(ctx, entry)),
+  };
+}
+
+type PendingRow = [string, string, string, string | null, string, string, string | null, string, string, string];
+
+/**
+ * Group commit for audit rows: rows arriving while a flush is in flight (or in the same tick)
+ * are inserted together, in one statement and one transaction. Each add() resolves only after
+ * the commit that contains its row, and rejects if that commit fails.
+ */
+function createAuditBatcher(db: Database, maxBatch = 1_000) {
+  let queue: { row: PendingRow; resolve(): void; reject(e: unknown): void }[] = [];
+  let flushing = false;
+  const flush = async () => {
+    if (flushing || queue.length === 0) return;
+    flushing = true;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    try {
+      const cols = Array.from({ length: 10 }, (_, i) => batch.map((b) => b.row[i]));
+      await db.pool.query(
+        `INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
+                               request_id, details)
+         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                              $8::text[], $9::text[], $10::jsonb[])`,
+        cols,
+      );
+      for (const b of batch) b.resolve();
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    } finally {
+      flushing = false;
+      if (queue.length > 0) void flush();
+    }
   };
   return {
-    record,
-    recordNow: async (ctx, entry) => {
-      await record(db.orm, ctx, entry);
+    add(row: PendingRow): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ row, resolve, reject });
+        if (!flushing) setImmediate(() => void flush());
+      });
     },
   };
 }
