@@ -5,6 +5,7 @@ import { contributionsModule } from './contributions/module';
 import { identityModule } from './identity/module';
 import { organizationModule } from './organization/module';
 import { requestsModule } from './requests/module';
+import { supervisionModule } from './supervision/module';
 
 /**
  * Every bounded context, in dependency order: migrations run and demo data loads in this order,
@@ -17,4 +18,5 @@ export const modules: readonly ModuleDefinition[] = [
   calculationModule,
   contributionsModule,
   requestsModule,
+  supervisionModule,
 ];

@@ -1,0 +1,35 @@
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/auth/roles';
+import type { Deps } from '../../platform/deps';
+import { supReferrals } from './schema';
+import { unitScope } from './store';
+
+/** Training referrals and removal proposals of the caller's scope (art. 14), cursor-paginated; audited. */
+export async function listReferrals(
+  deps: Deps,
+  ctx: Ctx,
+  f: { cycle?: string; cursor?: string; limit?: number },
+) {
+  const limit = Math.min(f.limit ?? 50, 500);
+  const scope = await unitScope(deps, ctx);
+  const conds: SQL[] = [];
+  if (scope !== null) conds.push(scope.length ? inArray(supReferrals.unitId, scope) : sql`false`);
+  if (f.cycle) conds.push(eq(supReferrals.cycle, f.cycle));
+  if (f.cursor) conds.push(gt(supReferrals.id, f.cursor));
+  return deps.db.tx(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(supReferrals)
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(asc(supReferrals.id))
+      .limit(limit + 1);
+    const page = rows.slice(0, limit);
+    await deps.audit.record(tx, ctx, {
+      action: 'read',
+      resourceType: 'supervision_referral',
+      resourceId: null,
+      details: { count: page.length },
+    });
+    return { items: page, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  });
+}
