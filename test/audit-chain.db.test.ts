@@ -119,17 +119,26 @@ describe('audit hash chain', () => {
   it('group-commits rows written outside a transaction: each caller waits for its own commit', async () => {
     const before = (await deps.db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
     await Promise.all(
-      Array.from({ length: 300 }, (_, i) => deps.audit.recordNow(ctx, { action: 'read', resourceType: 'batched', resourceId: String(i) })),
+      Array.from({ length: 300 }, (_, i) =>
+        deps.audit.recordNow(ctx, { action: 'read', resourceType: 'batched', resourceId: String(i) }),
+      ),
     );
     const after = (await deps.db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
     expect(after - before).toBe(300);
     // A batch whose commit fails rejects every caller in it, and leaves nothing behind.
     const results = await Promise.allSettled([
       deps.audit.recordNow(ctx, { action: 'read', resourceType: 'doomed', resourceId: 'a' }),
-      deps.audit.recordNow(ctx, { action: 'read', resourceType: 'doomed', resourceId: 'b', outcome: 'invalid' as never }),
+      deps.audit.recordNow(ctx, {
+        action: 'read',
+        resourceType: 'doomed',
+        resourceId: 'b',
+        outcome: 'invalid' as never,
+      }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    const doomed = await deps.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE resource_type = 'doomed'");
+    const doomed = await deps.db.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE resource_type = 'doomed'",
+    );
     expect(doomed.rows[0].n).toBe(0);
   });
 });

@@ -154,7 +154,7 @@ export async function openAppointmentSlots(
       errors.push({ field: 'times', message: `horário inválido: ${t}` });
   if (errors.length) throw unprocessable('Não foi possível abrir as vagas.', errors);
   const unit = await findUnit(deps, input.unitId);
-  if (!unit || unit.kind !== 'aps')
+  if (unit?.kind !== 'aps')
     throw unprocessable('Vagas são abertas em agências (APS).', [
       { field: 'unitId', message: 'não é uma APS' },
     ]);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ModuleDefinition } from '../../platform/module';
 import { registerSupervisionCli } from './cli';
+import { supervisionJobs } from './jobs';
 import { taskConcludedConsumer } from './record-concluded-task';
 import { supervisionRoutes } from './routes';
 import { seedSupervision } from './seed-demo';
@@ -8,6 +9,7 @@ import { seedSupervision } from './seed-demo';
 /** Supervisão Técnica em Benefícios (Portaria DIRBEN/INSS nº 1.309/2025). */
 export const supervisionModule: ModuleDefinition = {
   name: 'supervision',
+  jobs: supervisionJobs,
   migrationsDir: resolve(import.meta.dirname, 'migrations'),
   permissions: {
     'supervision.read': {

@@ -111,7 +111,18 @@ export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
   };
 }
 
-type PendingRow = [string, string, string, string | null, string, string, string | null, string, string, string];
+type PendingRow = [
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+];
 
 /**
  * Group commit for audit rows: rows arriving while a flush is in flight (or in the same tick)
