@@ -70,6 +70,8 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
       formatHelp: (cmd, helper) =>
         Help.prototype.formatHelp
           .call(helper, cmd, helper)
+          // "[opções]" is one character shorter: pad it where it sits in a column.
+          .replace(/\[options\](?= {2})/g, '[opções] ')
           .replaceAll('[options]', '[opções]')
           .replaceAll('[command]', '[comando]'),
     })
