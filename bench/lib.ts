@@ -1,32 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createFreshDatabase } from '../src/platform/testing/fresh-database';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh database on the benchmark server; drop() removes it. */
-export async function freshDatabase(prefix: string) {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: PG_BASE });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(PG_BASE);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const d = new pg.Client({ connectionString: PG_BASE });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
+export const freshDatabase = (prefix: string) => createFreshDatabase(PG_BASE, prefix);
 
 export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules/registry';
 import { loadConfig } from '../src/platform/config/config';
 import { type RunningPlatform, startPlatform } from '../src/platform/server';
+import { freshTestDatabase } from '../src/platform/testing/fresh-database';
 
 /** The whole platform as `previdencia serve` runs it: HTTP, outbox worker, audit sealer, jobs. */
 let running: RunningPlatform;
@@ -16,24 +15,9 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pd-serve-'));
-  let url: string | undefined;
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const name = `pd_srv_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-  }
+  const fresh = await freshTestDatabase('pd_srv');
+  const url = fresh?.url;
+  drop = fresh?.drop;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

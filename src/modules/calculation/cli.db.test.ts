@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshTestDatabase } from '../../platform/testing/fresh-database';
 
 /**
  * `calc params add` as an operator runs it (a real process, on a fresh embedded database or a
@@ -17,23 +16,9 @@ let dropDb: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'calc-cli-db-'));
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const name = `calc_cli_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-  }
+  const fresh = await freshTestDatabase('calc_cli');
+  databaseUrl = fresh?.url;
+  dropDb = fresh?.drop;
 });
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { createAccount } from '../../modules/identity/accounts';
 import { createApiToken } from '../../modules/identity/api-tokens';
 import { createUnit } from '../../modules/organization/create-unit';
@@ -16,6 +14,9 @@ import { createLogger } from '../log/logger';
 import type { ModuleDefinition } from '../module';
 import { createOutbox } from '../outbox/outbox';
 import { buildPlatformApp } from '../server';
+import { freshTestDatabase } from './fresh-database';
+
+export { createFreshDatabase, freshTestDatabase } from './fresh-database';
 
 /**
  * Test harness. Every test file gets its own fresh, migrated database: an in-memory PGlite by
@@ -52,25 +53,9 @@ export async function createTestDeps(
 ): Promise<TestDeps> {
   const modules = opts.modules ?? allModules;
   const config = loadTestConfig(opts.config);
-  let url: string | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const name = `pd_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const fresh = await freshTestDatabase('pd_test');
+  const url = fresh?.url;
+  const drop = fresh?.drop;
   const db = await openDatabase({ url, pgliteDir: 'memory://', poolSize: 10 });
   const clock = new TestClock();
   const log = createLogger({ level: 'silent' });
