@@ -3,7 +3,7 @@ import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import type { SeedContext } from '../../platform/module';
 import { BusinessDays, LocalDate } from '../../platform/values/dates';
-import { demoCpf } from '../identity/seed-demo';
+import { DEMO_CITIZEN_CPF, demoCpf } from '../identity/seed-demo';
 import { unitDirectory } from '../organization/directory';
 import { listStaff } from '../organization/list-staff';
 import { answerExigencia } from './answer-exigencia';
@@ -201,7 +201,9 @@ export async function seedRequests(deps: Deps, ctx: SeedContext) {
         : Math.floor(random() * 200);
     const der = LocalDate.addDays(realToday, -age);
     setDay(der, 8 + Math.floor(random() * 9));
-    const cpf = demoCpf(random);
+    // Every 40th request is the demo citizen's, so her login shows requests in several states.
+    const generatedCpf = demoCpf(random);
+    const cpf = i % 40 === 0 ? DEMO_CITIZEN_CPF : generatedCpf;
     const channel = weighted(random, [
       ['self_service', 55],
       ['act_partner', 25],
