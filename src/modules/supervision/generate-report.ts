@@ -5,7 +5,6 @@ import { LocalDate } from '../../platform/values/dates';
 import { buildReport, type ReportRow } from './domain/report-data';
 import { AUTOMATIC_LABEL, NO_GEX_LABEL, NO_SR_LABEL } from './domain/types';
 import { renderReportPdf } from './reports/report-pdf';
-import { renderReportXlsx } from './reports/report-xlsx';
 import { supSupervisions } from './schema';
 import { currentChecklist, unitScope } from './store';
 
@@ -45,7 +44,11 @@ export async function generateReport(deps: Deps, ctx: Ctx, input: { format: 'pdf
     checklist,
     LocalDate.today(deps.clock.now()),
   );
-  const bytes = input.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
+  // exceljs is loaded on first use: it adds ~17 MB to a server that may never export a spreadsheet.
+  const bytes =
+    input.format === 'pdf'
+      ? await renderReportPdf(data)
+      : await (await import('./reports/report-xlsx')).renderReportXlsx(data);
   return {
     bytes,
     contentType:
