@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
+import type { Executor } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, conflict, notFound, unprocessable } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
@@ -100,21 +101,7 @@ export async function scheduleAppointment(
       resourceId: appt.id,
       details: { requestId: req.id },
     });
-    await deps.outbox.publish(tx, {
-      type: 'appointment.scheduled',
-      aggregateType: 'request',
-      aggregateId: req.id,
-      payload: {
-        appointmentId: appt.id,
-        requestId: req.id,
-        protocol: req.protocol,
-        kind: appt.kind,
-        unitId: appt.unit_id,
-        date: appt.appointment_date,
-        time: appt.start_time,
-        scheduledOn: on,
-      },
-    });
+    await publishScheduled(tx, deps, req, appt, on);
     return presentAppointment(appt);
   });
 }
@@ -182,23 +169,34 @@ export async function rescheduleAppointment(
       resourceId: appt.id,
       details: { replaces: old.id },
     });
-    await deps.outbox.publish(tx, {
-      type: 'appointment.scheduled',
-      aggregateType: 'request',
-      aggregateId: req.id,
-      payload: {
-        appointmentId: appt.id,
-        requestId: req.id,
-        protocol: req.protocol,
-        kind: appt.kind,
-        unitId: appt.unit_id,
-        date: appt.appointment_date,
-        time: appt.start_time,
-        scheduledOn: on,
-        replacesId: old.id,
-        reason,
-      },
-    });
+    await publishScheduled(tx, deps, req, appt, on, { replacesId: old.id, reason });
     return presentAppointment(appt);
+  });
+}
+
+/** appointment.scheduled, for a first scheduling or a rescheduling (which names what it replaces). */
+function publishScheduled(
+  tx: Executor,
+  deps: Deps,
+  req: { id: string; protocol: string },
+  appt: { id: string; kind: string; unit_id: string; appointment_date: string; start_time: string },
+  on: string,
+  extra: Record<string, unknown> = {},
+) {
+  return deps.outbox.publish(tx, {
+    type: 'appointment.scheduled',
+    aggregateType: 'request',
+    aggregateId: req.id,
+    payload: {
+      appointmentId: appt.id,
+      requestId: req.id,
+      protocol: req.protocol,
+      kind: appt.kind,
+      unitId: appt.unit_id,
+      date: appt.appointment_date,
+      time: appt.start_time,
+      scheduledOn: on,
+      ...extra,
+    },
   });
 }
