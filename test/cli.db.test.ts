@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/platform/testing/cli';
 import { freshTestDatabase } from '../src/platform/testing/fresh-database';
 
 /** The CLI as an operator runs it: a real process, on a fresh embedded database or a fresh PostgreSQL database. */
-const BIN = resolve(import.meta.dirname, '../bin/previdencia');
 let dataDir: string;
 let databaseUrl: string | undefined;
 let dropDb: (() => Promise<void>) | undefined;
@@ -23,19 +22,10 @@ afterAll(async () => {
 });
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  return runCli(args, {
     input,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? '',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'development',
-    },
-    timeout: 120_000,
+    env: { REQUESTS_DEMO_COUNT: '60', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' },
   });
-  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('bin/previdencia', () => {

@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../platform/testing/cli';
 import { freshTestDatabase } from '../../platform/testing/fresh-database';
 
 /**
  * `calc params add` as an operator runs it (a real process, on a fresh embedded database or a
  * fresh PostgreSQL database), and the next `calc rmi` using the new monthly index.
  */
-const BIN = resolve(import.meta.dirname, '../../../bin/previdencia');
 let dataDir: string;
 let databaseUrl: string | undefined;
 let dropDb: (() => Promise<void>) | undefined;
@@ -26,18 +25,7 @@ afterAll(async () => {
 });
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? '',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'development',
-    },
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli(args, { env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' } });
 }
 
 describe('previdencia calc params', () => {
