@@ -136,10 +136,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err, req);
-    if (p.status >= 500) {
-      req.log.error({ err }, 'erro não tratado');
-      if (process.env.DEBUG_500) console.error(err);
-    }
+    if (p.status >= 500) req.log.error({ err }, 'erro não tratado');
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) =>

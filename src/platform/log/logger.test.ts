@@ -33,4 +33,14 @@ describe('logger redaction', () => {
     expect(scrub('/api/v1/people/52998224725/cnis')).toBe('/api/v1/people/[cpf]/cnis');
     expect(scrub('Authorization: Bearer pdt_xyz.123')).toBe('Authorization: Bearer [token]');
   });
+  it('scrubs personal data inside logged errors (e.g. a unique-violation detail)', () => {
+    const { log, lines } = capture();
+    const e = Object.assign(new Error('duplicate key value violates unique constraint "x"'), {
+      detail: 'Key (citizen_cpf)=(52998224725) already exists.',
+    });
+    log.error({ err: e }, 'falha');
+    const out = lines.join('');
+    expect(out).not.toMatch(/52998224725/);
+    expect(out).toMatch(/\[cpf\]/);
+  });
 });

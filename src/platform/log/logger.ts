@@ -54,6 +54,15 @@ export function scrub(text: string): string {
   return out;
 }
 
+function scrubDeep<T>(v: T, depth = 0): T {
+  if (typeof v === 'string') return scrub(v) as T;
+  if (depth > 4 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = scrubDeep(x, depth + 1);
+  return out as T;
+}
+
 export function createLogger(opts: { level: string; destination?: pino.DestinationStream }): Logger {
   return pino(
     {
@@ -68,7 +77,9 @@ export function createLogger(opts: { level: string; destination?: pino.Destinati
         res(res: { statusCode?: number }) {
           return { statusCode: res.statusCode };
         },
-        err: pino.stdSerializers.err,
+        // Errors carry free text from anywhere (a PostgreSQL unique violation's detail names the
+        // CPF that collided): every string in them is scrubbed too.
+        err: (e: Error) => scrubDeep(pino.stdSerializers.err(e)),
       },
       hooks: {
         logMethod(args, method) {
