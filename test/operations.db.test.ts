@@ -54,6 +54,14 @@ describe('operational endpoints', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(r.headers['x-frame-options']).toBeDefined();
+    // The same headers on a success and on a denial raised before the handler.
+    for (const res of [
+      await t.request(null, { method: 'GET', url: '/health' }),
+      await t.request(null, { method: 'GET', url: '/api/v1/auth/me' }),
+    ]) {
+      expect(res.headers['content-security-policy']).toBe(r.headers['content-security-policy']);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('echoes a valid X-Request-Id and generates one otherwise', async () => {

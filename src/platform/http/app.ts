@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +19,7 @@ import { AppError, forbidden, unauthenticated } from '../errors';
 import type { ModuleDefinition } from '../module';
 import { claimIdempotencyKey, completeIdempotencyKey } from './idempotency';
 import { createMetrics, type Metrics } from './metrics';
+import { securityHeaderSet } from './security-headers';
 import { sendProblem, toProblem } from './problem';
 import type { AppInstance } from './types';
 
@@ -97,19 +97,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: deps.config.isProduction ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.config.isProduction,
+  const securityHeaders = securityHeaderSet(deps.config.isProduction);
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

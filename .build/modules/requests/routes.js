@@ -1,0 +1,484 @@
+import { z } from "zod";
+import { answerExigencia, answerExigenciaInput } from "./answer-exigencia.js";
+import { complyAppeal } from "./comply-appeal.js";
+import { decideInput, decideRequest } from "./decide-request.js";
+import { DOCUMENT_CATEGORIES } from "./domain/files.js";
+import { extendExigencia } from "./extend-exigencia.js";
+import { fileAppeal, fileAppealInput } from "./file-appeal.js";
+import { fileRequest, fileRequestInput } from "./file-request.js";
+import { getDocumentContent } from "./get-document-content.js";
+import { getRequest } from "./get-request.js";
+import { getRequestStatus } from "./get-request-status.js";
+import { actionPlanIndicators } from "./indicators.js";
+import { listAppointmentSlots, listSlotsQuery } from "./list-appointment-slots.js";
+import {
+  listAppeals,
+  listAppealsQuery,
+  listAppointments,
+  listAppointmentsQuery,
+  listDecisions,
+  listDecisionsQuery,
+  listExigencias,
+  listExigenciasQuery
+} from "./list-case-records.js";
+import { listRequests, listRequestsQuery } from "./list-requests.js";
+import { getTask, listTasks, listTasksQuery } from "./list-tasks.js";
+import { openExigencia, openExigenciaInput } from "./open-exigencia.js";
+import { reassignInput, reassignTask } from "./reassign-task.js";
+import { appealDecisionInput, recordAppealDecision } from "./record-appeal-decision.js";
+import { recordAttendance } from "./record-attendance.js";
+import { registerPendency, resolvePendency } from "./register-pendency.js";
+import { releaseTask } from "./release-task.js";
+import { rescheduleAppointment, scheduleAppointment, scheduleInput } from "./schedule-appointment.js";
+import { takeNextTask } from "./take-next-task.js";
+import { transferTask } from "./transfer-task.js";
+import { uploadDocument } from "./upload-document.js";
+const ctxOf = (req) => ({
+  actor: req.actor,
+  requestId: req.id
+});
+const Id = z.object({ id: z.string().uuid() });
+const Reason = z.object({ reason: z.string().min(3).max(500) });
+const TAG = ["requerimentos"];
+const Clock = z.object({
+  state: z.enum(["not_started", "running", "paused", "stopped"]),
+  maxDays: z.number().int(),
+  elapsedDays: z.number().int(),
+  pausedDays: z.number().int(),
+  dueDate: z.string().nullable(),
+  remainingDays: z.number().int(),
+  isOverdue: z.boolean(),
+  daysOverdue: z.number().int()
+}).nullable().describe("Prazo legal (acordo STF RE 1.171.152; dias corridos, vencimento prorrogado ao dia \xFAtil)");
+const AllowedAction = z.object({ action: z.string(), label: z.string() });
+const Filed = z.object({
+  id: z.string(),
+  protocol: z.string(),
+  status: z.string(),
+  der: z.string(),
+  taskId: z.string(),
+  dueDate: z.string().nullable()
+});
+const RequestStatus = z.object({
+  id: z.string(),
+  protocol: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  allowedActions: z.array(AllowedAction),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  deadline: Clock
+});
+const Task = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  protocol: z.string().nullable(),
+  kind: z.enum(["analysis", "appeal_compliance", "revision"]),
+  serviceCode: z.string(),
+  species: z.string(),
+  unitId: z.string(),
+  queue: z.enum(["regular", "extraordinary", "training"]),
+  system: z.enum(["PAT", "SABI"]),
+  status: z.enum(["open", "assigned", "waiting", "concluded", "cancelled"]),
+  assigneeStaffId: z.string().nullable(),
+  assignedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  isOverdue: z.boolean(),
+  escalatedToUnitId: z.string().nullable(),
+  subtasks: z.array(z.string()),
+  reason: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  concludedByStaffId: z.string().nullable(),
+  conclusion: z.enum(["granted", "denied", "other"]).nullable(),
+  isAutomatic: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  deadline: Clock
+});
+function requestsRoutes(app, deps) {
+  app.post(
+    "/api/v1/requests",
+    {
+      config: { permission: "requests.file", idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: "Protocola um requerimento (aceita Idempotency-Key)",
+        body: fileRequestInput,
+        response: { 201: Filed }
+      }
+    },
+    async (req, reply) => {
+      const r = await fileRequest(deps, ctxOf(req), req.body);
+      reply.status(201);
+      return {
+        id: r.request.id,
+        protocol: r.request.protocol,
+        status: r.request.status,
+        der: r.request.der,
+        taskId: r.taskId,
+        dueDate: r.dueDate
+      };
+    }
+  );
+  app.get(
+    "/api/v1/requests",
+    {
+      config: { permission: "requests.read" },
+      schema: {
+        tags: TAG,
+        summary: "Lista requerimentos vis\xEDveis para voc\xEA (filtros, pagina\xE7\xE3o por cursor, ordena\xE7\xE3o)",
+        querystring: listRequestsQuery
+      }
+    },
+    async (req) => listRequests(deps, ctxOf(req), req.query)
+  );
+  app.get(
+    "/api/v1/requests/:id",
+    {
+      config: { permission: "requests.read" },
+      schema: {
+        tags: TAG,
+        summary: "Consulta um requerimento: situa\xE7\xE3o, prazo, hist\xF3rico e exig\xEAncias",
+        params: Id
+      }
+    },
+    async (req) => getRequest(deps, ctxOf(req), req.params.id)
+  );
+  app.get(
+    "/api/v1/requests/:id/status",
+    {
+      config: { permission: "requests.read" },
+      schema: {
+        tags: TAG,
+        summary: "Situa\xE7\xE3o e prazo de um requerimento (sem dados pessoais)",
+        params: Id,
+        response: { 200: RequestStatus }
+      }
+    },
+    async (req) => getRequestStatus(deps, ctxOf(req), req.params.id)
+  );
+  app.register(async (plugin) => {
+    const scoped = plugin;
+    scoped.addContentTypeParser(
+      ["application/octet-stream", "application/pdf", "image/jpeg", "image/png"],
+      { parseAs: "buffer", bodyLimit: deps.config.UPLOAD_MAX_FILE_BYTES },
+      (_req, body, done) => done(null, body)
+    );
+    scoped.post(
+      "/api/v1/requests/:id/documents",
+      {
+        config: { permission: "requests.documents.upload" },
+        bodyLimit: deps.config.UPLOAD_MAX_FILE_BYTES,
+        schema: {
+          tags: TAG,
+          summary: "Anexa um documento (PDF, JPEG ou PNG; corpo = bytes do arquivo)",
+          params: Id,
+          querystring: z.object({
+            category: z.enum(DOCUMENT_CATEGORIES),
+            fileName: z.string().min(1).max(1e3)
+          })
+        }
+      },
+      async (req, reply) => {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const doc = await uploadDocument(deps, ctxOf(req), req.params.id, {
+          fileName: req.query.fileName,
+          category: req.query.category,
+          bytes: body
+        });
+        reply.status(201);
+        return doc;
+      }
+    );
+  });
+  app.get(
+    "/api/v1/documents/:id/content",
+    {
+      config: { permission: "requests.documents.read" },
+      schema: { tags: TAG, summary: "Conte\xFAdo de um documento (por id, com autoriza\xE7\xE3o)", params: Id }
+    },
+    async (req, reply) => {
+      const d = await getDocumentContent(deps, ctxOf(req), req.params.id);
+      reply.type(d.mediaType).header(
+        "content-disposition",
+        `attachment; filename="${d.fileName.replace(/[^\w. -]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`
+      ).header("x-content-type-options", "nosniff").header("cache-control", "private, no-store");
+      return reply.send(d.bytes);
+    }
+  );
+  app.get(
+    "/api/v1/tasks",
+    {
+      config: { permission: "requests.tasks.read" },
+      schema: { tags: TAG, summary: "Lista tarefas do seu escopo", querystring: listTasksQuery }
+    },
+    async (req) => listTasks(deps, ctxOf(req), req.query)
+  );
+  app.get(
+    "/api/v1/tasks/:id",
+    {
+      config: { permission: "requests.tasks.read" },
+      schema: { tags: TAG, summary: "Consulta uma tarefa com o prazo legal", params: Id }
+    },
+    async (req) => getTask(deps, ctxOf(req), req.params.id)
+  );
+  app.post(
+    "/api/v1/tasks/take-next",
+    {
+      config: { permission: "requests.tasks.take" },
+      schema: {
+        tags: TAG,
+        summary: "Pega a pr\xF3xima tarefa mais urgente das suas filas (204 quando n\xE3o h\xE1)",
+        response: { 200: Task, 204: z.null().describe("Nenhuma tarefa nas suas filas") }
+      }
+    },
+    async (req, reply) => {
+      const t = await takeNextTask(deps, ctxOf(req));
+      if (!t) return reply.code(204).send(null);
+      return t;
+    }
+  );
+  app.post(
+    "/api/v1/tasks/:id/release",
+    {
+      config: { permission: "requests.tasks.release" },
+      schema: { tags: TAG, summary: "Devolve a tarefa \xE0 fila", params: Id, body: Reason }
+    },
+    async (req) => releaseTask(deps, ctxOf(req), req.params.id, req.body.reason)
+  );
+  app.post(
+    "/api/v1/tasks/:id/transfer",
+    {
+      config: { permission: "requests.tasks.transfer" },
+      schema: {
+        tags: TAG,
+        summary: "Envia a tarefa para outra unidade",
+        params: Id,
+        body: Reason.extend({ toUnitId: z.string().min(1).max(40) })
+      }
+    },
+    async (req) => transferTask(deps, ctxOf(req), req.params.id, req.body.toUnitId, req.body.reason)
+  );
+  app.post(
+    "/api/v1/tasks/:id/reassign",
+    {
+      config: { permission: "requests.tasks.reassign" },
+      schema: {
+        tags: TAG,
+        summary: "Redistribui a tarefa (servidor e/ou fila)",
+        params: Id,
+        body: reassignInput
+      }
+    },
+    async (req) => reassignTask(deps, ctxOf(req), req.params.id, req.body)
+  );
+  app.post(
+    "/api/v1/requests/:id/exigencias",
+    {
+      config: { permission: "requests.exigencias.open", idempotent: true },
+      schema: { tags: TAG, summary: "Abre uma exig\xEAncia", params: Id, body: openExigenciaInput }
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return openExigencia(deps, ctxOf(req), req.params.id, req.body);
+    }
+  );
+  app.post(
+    "/api/v1/exigencias/:id/answer",
+    {
+      config: { permission: "requests.exigencias.answer" },
+      schema: {
+        tags: TAG,
+        summary: "Cumpre uma exig\xEAncia com documentos j\xE1 anexados",
+        params: Id,
+        body: answerExigenciaInput
+      }
+    },
+    async (req) => answerExigencia(deps, ctxOf(req), req.params.id, req.body)
+  );
+  app.post(
+    "/api/v1/exigencias/:id/extend",
+    {
+      config: { permission: "requests.exigencias.extend" },
+      schema: {
+        tags: TAG,
+        summary: "Prorroga o prazo de uma exig\xEAncia",
+        params: Id,
+        body: Reason.extend({ days: z.number().int().min(1).max(30) })
+      }
+    },
+    async (req) => extendExigencia(deps, ctxOf(req), req.params.id, req.body.days, req.body.reason)
+  );
+  app.get(
+    "/api/v1/appointment-slots",
+    {
+      config: { permission: "requests.appointments.read" },
+      schema: {
+        tags: TAG,
+        summary: "Vagas livres de per\xEDcia / avalia\xE7\xE3o social",
+        querystring: listSlotsQuery
+      }
+    },
+    async (req) => listAppointmentSlots(deps, ctxOf(req), req.query)
+  );
+  app.post(
+    "/api/v1/requests/:id/appointments",
+    {
+      config: { permission: "requests.appointments.schedule", idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: "Agenda per\xEDcia m\xE9dica / avalia\xE7\xE3o social",
+        params: Id,
+        body: scheduleInput
+      }
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return scheduleAppointment(deps, ctxOf(req), req.params.id, req.body);
+    }
+  );
+  app.post(
+    "/api/v1/appointments/:id/reschedule",
+    {
+      config: { permission: "requests.appointments.schedule" },
+      schema: {
+        tags: TAG,
+        summary: "Reagenda",
+        params: Id,
+        body: Reason.extend({ slotId: z.string().uuid() })
+      }
+    },
+    async (req) => rescheduleAppointment(deps, ctxOf(req), req.params.id, req.body.slotId, req.body.reason)
+  );
+  app.post(
+    "/api/v1/appointments/:id/attendance",
+    {
+      config: { permission: "requests.appointments.attend" },
+      schema: {
+        tags: TAG,
+        summary: "Registra comparecimento ou n\xE3o comparecimento",
+        params: Id,
+        body: z.object({ outcome: z.enum(["attended", "no_show"]) })
+      }
+    },
+    async (req) => recordAttendance(deps, ctxOf(req), req.params.id, req.body.outcome)
+  );
+  app.post(
+    "/api/v1/requests/:id/pendency",
+    {
+      config: { permission: "requests.pendency.register" },
+      schema: { tags: TAG, summary: "Registra pend\xEAncia para an\xE1lise autom\xE1tica", params: Id, body: Reason }
+    },
+    async (req) => registerPendency(deps, ctxOf(req), req.params.id, req.body.reason)
+  );
+  app.post(
+    "/api/v1/requests/:id/pendency/resolve",
+    {
+      config: { permission: "requests.pendency.resolve" },
+      schema: {
+        tags: TAG,
+        summary: "Devolve da an\xE1lise autom\xE1tica para an\xE1lise humana",
+        params: Id,
+        body: Reason
+      }
+    },
+    async (req) => resolvePendency(deps, ctxOf(req), req.params.id, req.body.reason)
+  );
+  app.post(
+    "/api/v1/requests/:id/decisions",
+    {
+      config: { permission: "requests.decide", idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: "Decide (deferimento/indeferimento) com concorr\xEAncia otimista",
+        params: Id,
+        body: decideInput
+      }
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return decideRequest(deps, ctxOf(req), req.params.id, req.body);
+    }
+  );
+  app.post(
+    "/api/v1/requests/:id/appeals",
+    {
+      config: { permission: "requests.appeals.file", idempotent: true },
+      schema: {
+        tags: TAG,
+        summary: "Interp\xF5e recurso contra o indeferimento",
+        params: Id,
+        body: fileAppealInput
+      }
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return fileAppeal(deps, ctxOf(req), req.params.id, req.body);
+    }
+  );
+  app.post(
+    "/api/v1/appeals/:id/decision",
+    {
+      config: { permission: "requests.appeals.decide" },
+      schema: {
+        tags: TAG,
+        summary: "Registra a decis\xE3o da junta de recursos",
+        params: Id,
+        body: appealDecisionInput
+      }
+    },
+    async (req) => recordAppealDecision(deps, ctxOf(req), req.params.id, req.body)
+  );
+  app.post(
+    "/api/v1/requests/:id/appeal-compliance",
+    {
+      config: { permission: "requests.appeals.comply" },
+      schema: {
+        tags: TAG,
+        summary: "Conclui o cumprimento da decis\xE3o recursal",
+        params: Id,
+        body: z.object({ note: z.string().min(3).max(2e3) })
+      }
+    },
+    async (req) => complyAppeal(deps, ctxOf(req), req.params.id, req.body.note)
+  );
+  for (const [path, summary, query, fn] of [
+    ["/api/v1/exigencias", "Lista exig\xEAncias vis\xEDveis para voc\xEA", listExigenciasQuery, listExigencias],
+    [
+      "/api/v1/appointments",
+      "Lista agendamentos vis\xEDveis para voc\xEA",
+      listAppointmentsQuery,
+      listAppointments
+    ],
+    ["/api/v1/decisions", "Lista decis\xF5es vis\xEDveis para voc\xEA", listDecisionsQuery, listDecisions],
+    ["/api/v1/appeals", "Lista recursos vis\xEDveis para voc\xEA", listAppealsQuery, listAppeals]
+  ]) {
+    app.get(
+      path,
+      {
+        config: { permission: "requests.read" },
+        schema: {
+          tags: TAG,
+          summary: `${summary} (filtros, pagina\xE7\xE3o por cursor, ordena\xE7\xE3o por data)`,
+          querystring: query
+        }
+      },
+      // biome-ignore lint/suspicious/noExplicitAny: each entry pairs its own query schema with its use case
+      async (req) => fn(deps, ctxOf(req), req.query)
+    );
+  }
+  app.get(
+    "/api/v1/requests-indicators",
+    {
+      config: { permission: "requests.indicators.read" },
+      schema: {
+        tags: TAG,
+        summary: "Indicadores do plano de a\xE7\xE3o (prazos, automa\xE7\xE3o, recursos, agendamento)"
+      }
+    },
+    async (req) => actionPlanIndicators(deps, ctxOf(req))
+  );
+}
+export {
+  requestsRoutes
+};
