@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, scrub } from './logger';
+import { createLogger, lazyChildLogger, scrub } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -42,5 +42,31 @@ describe('logger redaction', () => {
     const out = lines.join('');
     expect(out).not.toMatch(/52998224725/);
     expect(out).toMatch(/\[cpf\]/);
+  });
+  it('creates the per-request child only when it logs, with its bindings and the same redaction', () => {
+    const { log, lines } = capture();
+    let children = 0;
+    const counting = new Proxy(log, {
+      get(target, prop, recv) {
+        if (prop === 'child') {
+          return (...a: Parameters<typeof log.child>) => {
+            children++;
+            return target.child(...a);
+          };
+        }
+        return Reflect.get(target, prop, recv);
+      },
+    });
+    const req = lazyChildLogger(counting, { reqId: 'req-1' }, {});
+    req.debug('invisível no nível info');
+    expect(children).toBe(0);
+    expect(req.isLevelEnabled('debug')).toBe(false);
+    req.info({ cpf: '52998224725' }, 'com dado pessoal');
+    req.warn('segunda linha');
+    expect(children).toBe(1);
+    const out = lines.map((l) => JSON.parse(l));
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatchObject({ reqId: 'req-1', cpf: '[redacted]', msg: 'com dado pessoal' });
+    expect(out[1]).toMatchObject({ reqId: 'req-1', level: 40 });
   });
 });
