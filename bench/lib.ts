@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { createFreshDatabase } from '../src/platform/testing/fresh-database';
@@ -67,6 +68,8 @@ export async function load(opts: {
   headers?: Record<string, string>;
   method?: string;
   body?: string;
+  /** Changes each request before it is sent (a new Idempotency-Key, another path). */
+  setupRequest?: (req: autocannon.Request) => autocannon.Request;
 }): Promise<LoadResult> {
   const r = await autocannon({
     url: opts.url,
@@ -75,6 +78,9 @@ export async function load(opts: {
     headers: opts.headers,
     method: (opts.method ?? 'GET') as 'GET',
     body: opts.body,
+    ...(opts.setupRequest
+      ? { requests: [{ method: (opts.method ?? 'GET') as 'GET', setupRequest: opts.setupRequest }] }
+      : {}),
   });
   return {
     requestsPerSecond: Math.round(r.requests.average),
@@ -82,6 +88,77 @@ export async function load(opts: {
     p99Ms: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors,
+  };
+}
+
+/**
+ * Closed-loop clients, each with its own headers (session) and its own keep-alive connection,
+ * sending the next request as soon as the previous answer arrives: "N analysts pressing the
+ * button back to back". Latency is measured per request, from send to the end of the body.
+ */
+export async function closedLoop(opts: {
+  url: string;
+  method: string;
+  clients: Record<string, string>[];
+  seconds: number;
+}): Promise<LoadResult & { p95Ms: number; maxMs: number; total: number; statuses: Record<string, number> }> {
+  const u = new URL(opts.url);
+  const lat: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const until = performance.now() + opts.seconds * 1000;
+  await Promise.all(
+    opts.clients.map(async (headers) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        while (performance.now() < until) {
+          const t = performance.now();
+          try {
+            const status = await new Promise<number>((resolve, reject) => {
+              const req = http.request(
+                {
+                  host: u.hostname,
+                  port: u.port,
+                  path: u.pathname + u.search,
+                  method: opts.method,
+                  agent,
+                  headers: { ...headers, 'content-length': '0' },
+                },
+                (res) => {
+                  res.resume();
+                  res.on('end', () => resolve(res.statusCode ?? 0));
+                  res.on('error', reject);
+                },
+              );
+              req.on('error', reject);
+              req.end();
+            });
+            lat.push(performance.now() - t);
+            statuses[status] = (statuses[status] ?? 0) + 1;
+          } catch {
+            errors++;
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  lat.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0) * 10) / 10;
+  const non2xx = Object.entries(statuses)
+    .filter(([s]) => !s.startsWith('2'))
+    .reduce((a, [, n]) => a + n, 0);
+  return {
+    requestsPerSecond: Math.round(lat.length / opts.seconds),
+    p50Ms: pct(0.5),
+    p95Ms: pct(0.95),
+    p99Ms: pct(0.99),
+    maxMs: pct(1),
+    non2xx,
+    errors,
+    total: lat.length,
+    statuses,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/auth/roles';
+import { statement } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { assertVisible, scopeOf } from './access';
 import type { ClockEvent } from './domain/deadline';
@@ -7,13 +8,13 @@ import { clockOf, type RequestRow, today } from './store';
 import { presentClock } from './views';
 
 /** One round trip, prepared once per connection: the row and its clock events. */
-const STATUS_QUERY = {
-  name: 'req_status_by_id',
-  text: `SELECT r.id, r.protocol, r.status, r.version, r.updated_at, r.max_days, r.citizen_cpf, r.partner_entity_id, r.unit_id,
+const STATUS_QUERY = statement(
+  'req_status_by_id',
+  `SELECT r.id, r.protocol, r.status, r.version, r.updated_at, r.max_days, r.citizen_cpf, r.partner_entity_id, r.unit_id,
                 COALESCE((SELECT json_agg(json_build_object('kind', e.kind, 'on', e.on_date) ORDER BY e.id)
                             FROM req_clock_events e WHERE e.request_id = r.id), '[]'::json) AS clock
            FROM req_requests r WHERE r.id = $1`,
-};
+);
 
 /**
  * The status of a request — what a citizen or partner polls: situation, allowed actions and the
@@ -22,10 +23,7 @@ const STATUS_QUERY = {
  */
 export async function getRequestStatus(deps: Deps, ctx: Ctx, id: string) {
   const scope = await scopeOf(deps, ctx.actor);
-  const res = await deps.db.pool.query<RequestRow & { clock: ClockEvent[] }>({
-    ...STATUS_QUERY,
-    values: [id],
-  });
+  const res = await deps.db.query<RequestRow & { clock: ClockEvent[] }>(STATUS_QUERY, [id]);
   const req = assertVisible(scope, res.rows[0]);
   const clock = clockOf(req, (req as RequestRow & { clock: ClockEvent[] }).clock, today(deps));
   return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../testing';
+import { statement } from './database';
 
 let deps: TestDeps;
 beforeAll(async () => {
@@ -20,6 +21,23 @@ describe('database', () => {
       ),
     );
     expect(results).toEqual(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? i + 1 : i * 2)));
+  });
+
+  it('runs a prepared statement from many pooled connections at once, and inside a transaction', async () => {
+    // Named on PostgreSQL (prepared once per connection); on PGlite, whose pooled connections
+    // share one session, a name prepared by one connection would collide with the next one's.
+    const st = statement('test_prepared_sum', 'SELECT $1::int + $2::int AS v');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => deps.db.query<{ v: number }>(st, [i, 1]).then((r) => r.rows[0]!.v)),
+    );
+    expect(results).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const inTx = await deps.db.tx(async (tx) => {
+      await tx.execute('CREATE TEMP TABLE prepared_probe (v int) ON COMMIT DROP' as never);
+      await deps.db.query(statement('test_prepared_insert', 'INSERT INTO prepared_probe VALUES ($1)'), [7], tx);
+      return (await tx.execute('SELECT v FROM prepared_probe' as never)).rows;
+    });
+    expect(inTx).toEqual([{ v: 7 }]);
+    expect(() => statement('test_prepared_sum', 'SELECT 2')).toThrow(/duas vezes/);
   });
 
   it('keeps concurrent transactions isolated', async () => {

@@ -17,6 +17,28 @@ export type Transaction = Parameters<Parameters<Orm['transaction']>[0]>[0];
 /** Anything that runs queries: the pool-backed ORM or an open transaction. */
 export type Executor = Orm | Transaction;
 
+/**
+ * A statement of a hot path, written once as parameterized SQL text. On PostgreSQL it runs as a
+ * named prepared statement: parsed and planned once per connection instead of on every call. On
+ * the embedded PGlite every pooled connection shares one session, where one connection's
+ * prepared name would collide with another's; there it runs unnamed. List columns explicitly
+ * (no `*`): a cached plan whose result columns change under it (a migration applied by another
+ * instance) fails instead of replanning.
+ */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const statementTexts = new Map<string, string>();
+
+export function statement(name: string, text: string): Statement {
+  const known = statementTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`Comando preparado declarado duas vezes: ${name}`);
+  statementTexts.set(name, text);
+  return Object.freeze({ name, text });
+}
+
 export interface Database {
   /** 'pglite' when running on the embedded database, 'postgres' on a real server. */
   kind: 'pglite' | 'postgres';
@@ -29,7 +51,21 @@ export interface Database {
     fn: (tx: Transaction) => Promise<T>,
     opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' },
   ): Promise<T>;
+  /** Runs a prepared statement on the pool, or on the connection of `on` (an open transaction). */
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(
+    st: Statement,
+    values: readonly unknown[],
+    on?: Executor,
+  ): Promise<pg.QueryResult<R>>;
   close(): Promise<void>;
+}
+
+/** The node-postgres pool or client under a Drizzle executor (the pool for `db.orm`, the transaction's client for a `tx`). */
+export function pgClientOf(exec: Executor): pg.Pool | pg.PoolClient {
+  const client = (exec as unknown as { session?: { client?: pg.Pool | pg.PoolClient } }).session?.client;
+  if (!client || typeof client.query !== 'function')
+    throw new Error('drizzle: conexão do executor não encontrada (versão incompatível?)');
+  return client;
 }
 
 export interface OpenOptions {
@@ -84,6 +120,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     orm,
     tx(fn, o) {
       return orm.transaction(fn, o?.isolation ? { isolationLevel: o.isolation } : undefined);
+    },
+    query<R extends pg.QueryResultRow>(st: Statement, values: readonly unknown[], on?: Executor) {
+      const client = on && on !== orm ? pgClientOf(on) : pool;
+      const config: pg.QueryConfig = embedded
+        ? { text: st.text, values: values as unknown[] }
+        : { name: st.name, text: st.text, values: values as unknown[] };
+      return client.query<R>(config);
     },
     async close() {
       await pool.end();
