@@ -3,16 +3,17 @@
  * audited read of one personal record, on the real PostgreSQL, 50 connections, same run; and the
  * server's resident memory idle on the embedded database and at the end of the load.
  *
- *   node --import tsx bench/http.ts        (BENCH_SECONDS, BENCH_CONNECTIONS to change)
+ *   node --import tsx bench/http.ts        (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS to change)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freshDatabase, load, loginCookie, rssMb, startServer, stopServer } from './lib';
+import { freshDatabase, type LoadResult, load, loginCookie, rssMb, startServer, stopServer } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function embeddedIdleMemory() {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
@@ -55,13 +56,25 @@ async function main() {
     // warm-up
     await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: 2 });
     await load({ url: readUrl, connections: CONNECTIONS, seconds: 2, headers: { cookie: session.cookie } });
-    const trivial = await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: SECONDS });
-    const audited = await load({
-      url: readUrl,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers: { cookie: session.cookie },
-    });
+    // Rounds alternate baseline and audited read, so that a change in the machine's speed (2
+    // shared cores) hits both: each round gives a ratio, the result is the median round.
+    const rounds: { trivial: LoadResult; audited: LoadResult; ratio: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const trivial = await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: SECONDS });
+      const audited = await load({
+        url: readUrl,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: { cookie: session.cookie },
+      });
+      const ratio = Math.round((audited.requestsPerSecond / trivial.requestsPerSecond) * 1000) / 1000;
+      rounds.push({ trivial, audited, ratio });
+      process.stderr.write(
+        `[bench] rodada ${i + 1}: /health ${trivial.requestsPerSecond}/s, leitura auditada ${audited.requestsPerSecond}/s (p99 ${audited.p99Ms} ms), razão ${ratio}\n`,
+      );
+    }
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+    const { trivial, audited } = median;
     const endRssMb = rssMb(child.pid!);
     const auditAfter = Number((await c.query('SELECT count(*) FROM audit_log')).rows[0].count);
     await c.end();
@@ -71,13 +84,14 @@ async function main() {
       seconds: SECONDS,
       trivial,
       auditedRead: audited,
-      ratio: Math.round((audited.requestsPerSecond / trivial.requestsPerSecond) * 1000) / 1000,
+      ratio: median.ratio,
+      rounds,
       auditRowsWritten: auditAfter - auditBefore,
       targets: { ratioAtLeast: 0.4, auditedP99MsBelow: 25, idleRssMbAtMost: 250, endRssMbAtMost: 512 },
       memory: { embeddedIdleRssMb, postgresIdleRssMb, endOfBenchmarkRssMb: endRssMb },
       met: {
-        ratio: audited.requestsPerSecond / trivial.requestsPerSecond >= 0.4,
-        p99: audited.p99Ms < 25,
+        ratio: median.ratio >= 0.4,
+        p99: Math.max(...rounds.map((r) => r.audited.p99Ms)) < 25,
         idle: embeddedIdleRssMb.restart <= 250,
         end: endRssMb <= 512,
       },

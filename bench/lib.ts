@@ -145,7 +145,8 @@ export async function closedLoop(opts: {
     }),
   );
   lat.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0) * 10) / 10;
+  const pct = (p: number) =>
+    Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0) * 10) / 10;
   const non2xx = Object.entries(statuses)
     .filter(([s]) => !s.startsWith('2'))
     .reduce((a, [, n]) => a + n, 0);

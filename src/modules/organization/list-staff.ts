@@ -1,5 +1,8 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { AUDIT_INSERT } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/roles';
+import { type Coalescer, createCoalescer } from '../../platform/db/coalescer';
+import { pgArrayLiteral, statement } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorUnitScope, subtreeUnitIds } from './directory';
@@ -55,13 +58,73 @@ export async function listStaff(deps: Deps, ctx: Ctx | null, f: ListStaffFilter 
   return { items: page, nextCursor: rows.length > limit ? page[page.length - 1]!.registration : null };
 }
 
+/**
+ * GET /staff/:id, the hot read of one staff record: the read, the scope check and the audit row
+ * are one prepared statement, and concurrent reads share it (platform/db/coalescer.ts): one
+ * round trip and one commit for a batch. The audit row is inserted for exactly the rows returned,
+ * and commits before any of them leaves the server.
+ */
+const READ_STAFF = statement(
+  'org_staff_read_audited',
+  `WITH q AS (
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])
+              WITH ORDINALITY AS q(id, scope, at, actor_id, actor_role, actor_unit_id, request_id, ord)),
+   found AS (
+     SELECT q.ord, q.at, q.actor_id, q.actor_role, q.actor_unit_id, q.request_id,
+            s.id, s.registration, s.name, s.cpf, s.unit_id, s.roles, s.start_date, s.active, s.created_at
+       FROM q JOIN org_staff s ON s.id = q.id
+      WHERE q.scope IS NULL OR s.unit_id = ANY(q.scope::text[])),
+   audited AS (
+     ${AUDIT_INSERT}
+     SELECT at, actor_id, actor_role, actor_unit_id, 'read', 'staff', id::text, 'success', request_id, '{}'::jsonb FROM found)
+   SELECT ord, id, registration, name, cpf, unit_id AS "unitId", roles, start_date AS "startDate", active,
+          created_at AS "createdAt"
+     FROM found`,
+);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface StaffRead {
+  id: string;
+  scope: string[] | null;
+  ctx: Ctx;
+}
+const staffReaders = new WeakMap<object, Coalescer<StaffRead, StaffRow | undefined>>();
+
+function staffReader(deps: Deps): Coalescer<StaffRead, StaffRow | undefined> {
+  let c = staffReaders.get(deps.db);
+  if (!c) {
+    c = createCoalescer(async (reads: readonly StaffRead[]) => {
+      const cols: unknown[][] = [[], [], [], [], [], [], []];
+      for (const r of reads) {
+        cols[0]!.push(r.id);
+        cols[1]!.push(r.scope === null ? null : pgArrayLiteral(r.scope));
+        const a = deps.audit.actorColumns(r.ctx);
+        for (let i = 0; i < 5; i++) cols[2 + i]!.push(a[i]);
+      }
+      const { rows } = await deps.db.query<StaffRow & { ord: number }>(READ_STAFF, cols);
+      const out: (StaffRow | undefined)[] = new Array(reads.length).fill(undefined);
+      for (const { ord, ...row } of rows) out[ord - 1] = row;
+      return out;
+    });
+    staffReaders.set(deps.db, c);
+  }
+  return c;
+}
+
+/**
+ * One staff record, in the caller's scope (404 outside it). With a caller, the read is audited;
+ * ctx null is for internal callers (no personal data leaves the server).
+ */
 export async function getStaff(deps: Deps, ctx: Ctx | null, id: string): Promise<StaffRow> {
-  const scope = ctx ? await actorUnitScope(deps, ctx.actor) : null;
-  const [row] = await deps.db.orm.select().from(orgStaff).where(eq(orgStaff.id, id));
-  if (!row || (scope !== null && !scope.includes(row.unitId))) throw notFound('Servidor');
-  // A read needs no transaction: the audit row is committed before the data leaves the server.
-  if (ctx)
-    await deps.audit.record(deps.db.orm, ctx, { action: 'read', resourceType: 'staff', resourceId: id });
+  if (!UUID.test(id)) throw notFound('Servidor');
+  if (!ctx) {
+    const [row] = await deps.db.orm.select().from(orgStaff).where(eq(orgStaff.id, id));
+    if (!row) throw notFound('Servidor');
+    return row;
+  }
+  const scope = await actorUnitScope(deps, ctx.actor);
+  const row = await staffReader(deps).submit({ id, scope, ctx });
+  if (!row) throw notFound('Servidor');
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
-import type { Database, Executor } from '../db/database';
+import { type Database, type Executor, statement } from '../db/database';
 
 /**
  * The audit trail (LGPD art. 37: record of every processing of personal data).
@@ -27,6 +27,33 @@ export interface AuditLog {
   record(exec: Executor, ctx: Ctx, entry: AuditEntry): Promise<void>;
   /** Appends on its own (denials, logins: nothing else to commit with). */
   recordNow(ctx: Ctx, entry: AuditEntry): Promise<void>;
+  /**
+   * Who and when, for a statement that writes its own audit rows (AUDIT_INSERT) in the same
+   * statement as the read they record: [at, actor_id, actor_role, actor_unit_id, request_id].
+   */
+  actorColumns(ctx: Ctx): [string, string, string, string | null, string];
+  /** Rows for a statement that writes them itself (auditInsertFromJson), as one jsonb parameter. */
+  rows(ctx: Ctx, entries: readonly AuditEntry[]): string;
+}
+
+/**
+ * The head of an INSERT of audit rows, for a module statement that reads personal data and
+ * records the read in one round trip (the rows commit with the read, and only for what it
+ * returns): `${AUDIT_INSERT} SELECT at, actor_id, actor_role, actor_unit_id, action,
+ * resource_type, resource_id, outcome, request_id, details FROM …`. The columns are the
+ * platform's; the module supplies the values (actorColumns() for who and when).
+ */
+export const AUDIT_INSERT =
+  'INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details)';
+
+/** The INSERT of audit rows given as a jsonb parameter (AuditLog.rows), as a CTE member of a module's statement. */
+export function auditInsertFromJson(param: string): string {
+  return `${AUDIT_INSERT}
+          SELECT a.at, a.actor_id, a.actor_role, a.actor_unit_id, a.action, a.resource_type, a.resource_id, a.outcome,
+                 a.request_id, a.details
+            FROM jsonb_to_recordset(${param}::jsonb)
+                 AS a(at timestamptz, actor_id text, actor_role text, actor_unit_id text, action text, resource_type text,
+                      resource_id text, outcome text, request_id text, details jsonb)`;
 }
 
 export const GENESIS = '0'.repeat(64);
@@ -108,6 +135,31 @@ export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
         VALUES (${r[0]}::timestamptz, ${r[1]}, ${r[2]}, ${r[3]}, ${r[4]}, ${r[5]}, ${r[6]}, ${r[7]}, ${r[8]}, ${r[9]}::jsonb)`);
     },
     recordNow: (ctx, entry) => batcher.add(rowOf(ctx, entry)),
+    rows: (ctx, entries) =>
+      JSON.stringify(
+        entries.map((e) => {
+          const r = rowOf(ctx, e);
+          return {
+            at: r[0],
+            actor_id: r[1],
+            actor_role: r[2],
+            actor_unit_id: r[3],
+            action: r[4],
+            resource_type: r[5],
+            resource_id: r[6],
+            outcome: r[7],
+            request_id: r[8],
+            details: e.details ?? {},
+          };
+        }),
+      ),
+    actorColumns: (ctx) => [
+      clock.now().toISOString(),
+      ctx.actor.accountId,
+      ctx.actor.role,
+      ctx.actor.unitId,
+      ctx.requestId,
+    ],
   };
 }
 
@@ -129,28 +181,36 @@ type PendingRow = [
  * are inserted together, in one statement and one transaction. Each add() resolves only after
  * the commit that contains its row, and rejects if that commit fails.
  */
-function createAuditBatcher(db: Database, maxBatch = 1_000) {
+const INSERT_BATCH = statement(
+  'audit_insert_batch',
+  `INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
+                          request_id, details)
+   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::jsonb[])`,
+);
+
+function createAuditBatcher(
+  db: Database,
+  maxBatch = 1_000,
+  maxInFlight = Number(process.env.AUDIT_INFLIGHT ?? 1),
+) {
   let queue: { row: PendingRow; resolve(): void; reject(e: unknown): void }[] = [];
-  let flushing = false;
+  let inFlight = 0;
+  let scheduled = false;
   const flush = async () => {
-    if (flushing || queue.length === 0) return;
-    flushing = true;
-    const batch = queue.slice(0, maxBatch);
-    queue = queue.slice(batch.length);
+    scheduled = false;
+    if (inFlight >= maxInFlight || queue.length === 0) return;
+    inFlight++;
+    const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+    queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
     try {
       const cols = Array.from({ length: 10 }, (_, i) => batch.map((b) => b.row[i]));
-      await db.pool.query(
-        `INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
-                               request_id, details)
-         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::jsonb[])`,
-        cols,
-      );
+      await db.query(INSERT_BATCH, cols);
       for (const b of batch) b.resolve();
     } catch (e) {
       for (const b of batch) b.reject(e);
     } finally {
-      flushing = false;
+      inFlight--;
       if (queue.length > 0) void flush();
     }
   };
@@ -158,7 +218,10 @@ function createAuditBatcher(db: Database, maxBatch = 1_000) {
     add(row: PendingRow): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        if (!flushing) setImmediate(() => void flush());
+        if (!scheduled && inFlight < maxInFlight) {
+          scheduled = true;
+          setImmediate(() => void flush());
+        }
       });
     },
   };
