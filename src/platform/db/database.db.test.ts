@@ -28,12 +28,18 @@ describe('database', () => {
     // share one session, a name prepared by one connection would collide with the next one's.
     const st = statement('test_prepared_sum', 'SELECT $1::int + $2::int AS v');
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => deps.db.query<{ v: number }>(st, [i, 1]).then((r) => r.rows[0]!.v)),
+      Array.from({ length: 40 }, (_, i) =>
+        deps.db.query<{ v: number }>(st, [i, 1]).then((r) => r.rows[0]!.v),
+      ),
     );
     expect(results).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const inTx = await deps.db.tx(async (tx) => {
       await tx.execute('CREATE TEMP TABLE prepared_probe (v int) ON COMMIT DROP' as never);
-      await deps.db.query(statement('test_prepared_insert', 'INSERT INTO prepared_probe VALUES ($1)'), [7], tx);
+      await deps.db.query(
+        statement('test_prepared_insert', 'INSERT INTO prepared_probe VALUES ($1)'),
+        [7],
+        tx,
+      );
       return (await tx.execute('SELECT v FROM prepared_probe' as never)).rows;
     });
     expect(inTx).toEqual([{ v: 7 }]);

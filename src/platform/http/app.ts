@@ -16,12 +16,12 @@ import type { Actor, Role } from '../auth/roles';
 import { type MigrationSource, pendingMigrations } from '../db/migrate';
 import type { Deps } from '../deps';
 import { AppError, forbidden, unauthenticated } from '../errors';
+import { type Logger, lazyChildLogger } from '../log/logger';
 import type { ModuleDefinition } from '../module';
 import { claimIdempotencyKey, completeIdempotencyKey } from './idempotency';
-import { type Logger, lazyChildLogger } from '../log/logger';
 import { createMetrics, type Metrics } from './metrics';
-import { securityHeaderSet } from './security-headers';
 import { sendProblem, toProblem } from './problem';
+import { securityHeaderSet } from './security-headers';
 import type { AppInstance } from './types';
 
 z.config(z.locales.ptBR());
@@ -71,7 +71,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   const metrics = createMetrics();
   const app = Fastify({
     loggerInstance: deps.log,
-    childLoggerFactory: (logger, bindings, opts) => lazyChildLogger(logger as Logger, bindings, opts as never),
+    childLoggerFactory: (logger, bindings, opts) =>
+      lazyChildLogger(logger as Logger, bindings, opts as never),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

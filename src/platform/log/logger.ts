@@ -101,7 +101,11 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
  * redaction over its bindings (~7 µs with our paths), which a request that logs nothing — most
  * of them at level info and above — does not need.
  */
-export function lazyChildLogger(parent: Logger, bindings: pino.Bindings, opts: pino.ChildLoggerOptions): Logger {
+export function lazyChildLogger(
+  parent: Logger,
+  bindings: pino.Bindings,
+  opts: pino.ChildLoggerOptions,
+): Logger {
   let real: Logger | undefined;
   const log = () => {
     real ??= parent.child(bindings, opts);
