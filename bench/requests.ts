@@ -10,21 +10,19 @@
  *   BENCH_CONNECTIONS   concurrent connections / analysts (default 50)
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { createAccount } from '../src/modules/identity/accounts';
 import { createStaff } from '../src/modules/organization/create-staff';
 import { createUnit } from '../src/modules/organization/create-unit';
 import { modules } from '../src/modules/registry';
 import { FILEABLE_SPECIES } from '../src/modules/requests/domain/species';
 import { cpfFrom, seeded } from '../src/modules/requests/testing';
-import { dispatchOnce } from '../src/platform/outbox/outbox';
 import { createAuditLog } from '../src/platform/audit/audit';
 import { migrateAll } from '../src/platform/bootstrap';
 import { loadTestConfig } from '../src/platform/config/config';
 import { openDatabase } from '../src/platform/db/database';
 import type { Deps } from '../src/platform/deps';
 import { createLogger } from '../src/platform/log/logger';
-import { createOutbox } from '../src/platform/outbox/outbox';
+import { createOutbox, dispatchOnce } from '../src/platform/outbox/outbox';
 import { closedLoop, freshDatabase, load, loginCookie, startServer, stopServer } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -50,7 +48,13 @@ const out: Record<string, unknown> = { database: 'postgresql', connections: CONN
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
   await migrateAll(deps, modules);
-  await createUnit(deps, null, { id: 'BR', kind: 'national', code: 'BR', name: 'Direção Central', parentId: null });
+  await createUnit(deps, null, {
+    id: 'BR',
+    kind: 'national',
+    code: 'BR',
+    name: 'Direção Central',
+    parentId: null,
+  });
   await createUnit(deps, null, { id: 'SR1', kind: 'sr', code: 'SR1', name: 'SR', parentId: 'BR' });
   await createUnit(deps, null, { id: 'GEX1', kind: 'gex', code: 'GEX1', name: 'GEX', parentId: 'SR1' });
   const units = Array.from({ length: 10 }, (_, i) => `APS${i}`);
@@ -76,10 +80,10 @@ try {
       staffId: staff.id,
       password: PASSWORD,
     });
-    await db.pool.query(`INSERT INTO req_queue_grants (staff_id, queue, unit_id) VALUES ($1, 'regular', $2)`, [
-      staff.id,
-      unitId,
-    ]);
+    await db.pool.query(
+      `INSERT INTO req_queue_grants (staff_id, queue, unit_id) VALUES ($1, 'regular', $2)`,
+      [staff.id, unitId],
+    );
     analystLogins.push(login);
   }
   const cpf = cpfFrom(seeded(1));
@@ -137,7 +141,11 @@ try {
     url: `${base}/api/v1/requests`,
     connections: CONN,
     seconds: SECONDS,
-    setupRequest: (req) => ({ ...req, path: `/api/v1/requests/${ids[j++ % ids.length]}/status`, headers: citizen }),
+    setupRequest: (req) => ({
+      ...req,
+      path: `/api/v1/requests/${ids[j++ % ids.length]}/status`,
+      headers: citizen,
+    }),
   });
   out.statusReads = { ...status, ratioToHealth: ratio(status.requestsPerSecond, health.requestsPerSecond) };
 
@@ -152,7 +160,11 @@ try {
     if (r.claimed === 0) break;
   }
   const drainSeconds = (performance.now() - d0) / 1000;
-  out.outboxDrain = { events: pending, seconds: Math.round(drainSeconds * 100) / 100, eventsPerSecond: Math.round(pending / drainSeconds) };
+  out.outboxDrain = {
+    events: pending,
+    seconds: Math.round(drainSeconds * 100) / 100,
+    eventsPerSecond: Math.round(pending / drainSeconds),
+  };
 
   log(`take-next: loading ${TASKS} open tasks`);
   const t0 = Date.now();

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { auditInsertFromJson } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/roles';
+import { statement } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { forbidden, unprocessable } from '../../platform/errors';
+import { outboxInsertFromJson } from '../../platform/outbox/outbox';
 import { Cpf } from '../../platform/values/documents';
 import { findUnit } from '../organization/directory';
 import { computeClock } from './domain/deadline';
 import { formatProtocol } from './domain/protocol';
 import { queueKey } from './domain/queues';
 import { FILEABLE_SPECIES, initialServiceCode, requiredAssessments, systemFor } from './domain/species';
+import { nextProtocolNumber } from './protocol-numbers';
 import { stfDeadlines } from './reference';
-import { one, type RequestRow, today } from './store';
+import { type RequestRow, today } from './store';
 
 export const CHANNELS = ['self_service', 'act_partner', 'call_centre', 'in_person'] as const;
 
@@ -74,41 +77,13 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
   const serviceCode = initialServiceCode(input.species);
   const needsAssessment = requiredAssessments(input.species).length > 0;
 
-  return deps.db.tx(async (tx) => {
-    const seq = await one<{ n: number }>(tx, sql`SELECT nextval('req_protocol_seq') AS n`);
-    const protocol = formatProtocol(Number(der.slice(0, 4)), Number(seq?.n));
-    const startsNow = !needsAssessment && maxDays !== null;
-    // Nothing to instruct beyond the filing: the clock runs from the DER.
-    const dueDate =
-      startsNow && maxDays !== null ? computeClock([{ kind: 'start', on: der }], maxDays, der).dueDate : null;
-    // One round trip for the request, its first history row, the clock start, the task and the task's history.
-    const req = (await one<RequestRow>(
-      tx,
-      sql`WITH r AS (
-            INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id,
-                                      partner_entity_id, representation_term_ref, der, declared, unit_id, status, max_days, version, created_at, updated_at)
-            VALUES (${id}, ${protocol}, ${cpf}, ${input.species}, ${serviceCode}, ${channel}, ${filedByKind}, ${actor.accountId},
-                    ${partnerEntityId}, ${input.representationTermRef ?? null}, ${der}, ${JSON.stringify(input.declared)}::jsonb,
-                    ${input.unitId}, 'filed', ${maxDays}, 1, ${now}, ${now})
-            RETURNING *),
-          a AS (
-            INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
-            SELECT r.id, 1, 'FILE', 'filed', ${actor.accountId}, ${actor.role}, ${actor.staffId}, ${now},
-                   ${JSON.stringify({ channel, filedByKind })}::jsonb FROM r),
-          c AS (
-            INSERT INTO req_clock_events (request_id, kind, on_date, reason)
-            SELECT r.id, 'start', ${der}, 'instrução completa no protocolo' FROM r WHERE ${startsNow}),
-          t AS (
-            INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
-            SELECT ${taskId}, r.id, 'analysis', ${serviceCode}, ${input.species}, ${input.unitId}, ${queue},
-                   ${queueKey(queue, input.unitId, input.species)}, ${systemFor(input.species)}, 'open', ${dueDate}, ${now}, ${der} FROM r
-            RETURNING id),
-          ta AS (
-            INSERT INTO req_task_actions (task_id, action, actor_account_id, staff_id, to_unit_id, at, details)
-            SELECT t.id, 'created', ${actor.accountId}, ${actor.staffId}, ${input.unitId}, ${now}, ${JSON.stringify({ queue })}::jsonb FROM t)
-          SELECT * FROM r`,
-    )) as RequestRow;
-    await deps.outbox.publish(tx, {
+  const protocol = formatProtocol(Number(der.slice(0, 4)), await nextProtocolNumber(deps));
+  const startsNow = !needsAssessment && maxDays !== null;
+  // Nothing to instruct beyond the filing: the clock runs from the DER.
+  const dueDate =
+    startsNow && maxDays !== null ? computeClock([{ kind: 'start', on: der }], maxDays, der).dueDate : null;
+  const events = deps.outbox.rows([
+    {
       type: 'request.filed',
       aggregateType: 'request',
       aggregateId: id,
@@ -126,8 +101,8 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
         der,
         maxDays,
       },
-    });
-    await deps.outbox.publish(tx, {
+    },
+    {
       type: 'task.created',
       aggregateType: 'task',
       aggregateId: taskId,
@@ -141,14 +116,81 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
         queue,
         dueDate,
       },
-    });
-    // Last statement of the transaction: the audit chain lock is held from here to the commit.
-    await deps.audit.record(tx, ctx, {
+    },
+  ]);
+  const audit = deps.audit.rows(ctx, [
+    {
       action: 'create',
       resourceType: 'request',
       resourceId: id,
       details: { channel, species: input.species },
-    });
-    return { request: req, taskId, dueDate };
-  });
+    },
+  ]);
+  const { rows } = await deps.db.query<Pick<RequestRow, 'id' | 'protocol' | 'status' | 'der' | 'version'>>(
+    FILE,
+    [
+      id,
+      protocol,
+      cpf,
+      input.species,
+      serviceCode,
+      channel,
+      filedByKind,
+      actor.accountId,
+      partnerEntityId,
+      input.representationTermRef ?? null,
+      der,
+      JSON.stringify(input.declared),
+      input.unitId,
+      maxDays,
+      now,
+      actor.role,
+      actor.staffId,
+      JSON.stringify({ channel, filedByKind }),
+      startsNow,
+      taskId,
+      queue,
+      queueKey(queue, input.unitId, input.species),
+      systemFor(input.species),
+      dueDate,
+      JSON.stringify({ queue }),
+      events.json,
+      audit,
+    ],
+  );
+  return { request: rows[0]!, taskId, dueDate };
 }
+
+/**
+ * The whole filing in one statement (one round trip, one commit): the request, its first action,
+ * the clock start, the task and its first action, the two events (request.filed, task.created)
+ * and the audit row.
+ */
+const FILE = statement(
+  'req_file_request',
+  `WITH r AS (
+     INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id,
+                               partner_entity_id, representation_term_ref, der, declared, unit_id, status, max_days, version,
+                               created_at, updated_at)
+     VALUES ($1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::date,
+             $12::jsonb, $13::text, 'filed', $14::int, 1, $15::timestamptz, $15::timestamptz)
+     RETURNING id, protocol, status, der, version),
+   a AS (
+     INSERT INTO req_request_actions (request_id, seq, action, status_after, actor_account_id, actor_role, staff_id, at, details)
+     SELECT r.id, 1, 'FILE', 'filed', $8::text, $16::text, $17::text, $15::timestamptz, $18::jsonb FROM r),
+   c AS (
+     INSERT INTO req_clock_events (request_id, kind, on_date, reason)
+     SELECT r.id, 'start', $11::date, 'instrução completa no protocolo' FROM r WHERE $19::boolean),
+   t AS (
+     INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date,
+                            created_at, created_on)
+     SELECT $20::uuid, r.id, 'analysis', $5::text, $4::text, $13::text, $21::text, $22::text, $23::text, 'open', $24::date,
+            $15::timestamptz, $11::date FROM r
+     RETURNING id),
+   ta AS (
+     INSERT INTO req_task_actions (task_id, action, actor_account_id, staff_id, to_unit_id, at, details)
+     SELECT t.id, 'created', $8::text, $17::text, $13::text, $15::timestamptz, $25::jsonb FROM t),
+   ev AS (${outboxInsertFromJson('$26')}),
+   au AS (${auditInsertFromJson('$27')})
+   SELECT id, protocol, status, der, version FROM r`,
+);

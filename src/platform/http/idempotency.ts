@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../db/database';
+import { type Coalescer, createCoalescer } from '../db/coalescer';
+import { type Database, statement } from '../db/database';
 import { AppError, unprocessable } from '../errors';
 
 /**
@@ -27,29 +28,70 @@ export interface ClaimOutcome {
 }
 
 /**
- * The claim commits without waiting for its WAL flush (synchronous_commit off): the change it
- * guards commits synchronously afterwards, and flushing that commit flushes the WAL up to it,
- * claim included. So a claim can only be lost together with a change that was not committed
- * either, and one fsync per creating request is saved.
+ * Claims and completions are the two extra writes of every creating request. Concurrent ones
+ * share a statement (db/coalescer.ts): one round trip and one commit for a batch.
+ *
+ * A claim commits without waiting for its WAL flush (synchronous_commit off for that one
+ * transaction, set inside the statement): the change it guards commits synchronously afterwards,
+ * and flushing that commit flushes the WAL up to it, claim included. So a claim can only be lost
+ * together with a change that was not committed either, and a flush per batch is saved. The
+ * completion is synchronous: once the change is durable, its replayable answer must be too, or a
+ * retry after a crash would run the change again.
  */
-async function insertClaim(db: Database, params: string[]): Promise<boolean> {
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL synchronous_commit = off');
-    const ins = await client.query(
-      `INSERT INTO idempotency_keys (owner, key, method, route, body_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (owner, key) DO NOTHING RETURNING key`,
-      params,
-    );
-    await client.query('COMMIT');
-    return ins.rowCount === 1;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
+const CLAIM = statement(
+  'idem_claim',
+  `WITH async AS (SELECT set_config('synchronous_commit', 'off', true))
+   INSERT INTO idempotency_keys (owner, key, method, route, body_hash)
+   SELECT c.owner, c.key, c.method, c.route, c.body_hash
+     FROM async, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS c(owner, key, method, route, body_hash)
+   ON CONFLICT (owner, key) DO NOTHING
+   RETURNING owner, key`,
+);
+const COMPLETE = statement(
+  'idem_complete',
+  `UPDATE idempotency_keys k
+      SET status_code = c.status, response_body = c.body, response_type = c.type, completed_at = now()
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[]) AS c(owner, key, status, body, type)
+    WHERE k.owner = c.owner AND k.key = c.key`,
+);
+
+type ClaimItem = [owner: string, key: string, method: string, route: string, bodyHash: string];
+type CompleteItem = [owner: string, key: string, status: number, body: string, type: string];
+const coalescers = new WeakMap<
+  Database,
+  { claim: Coalescer<ClaimItem, boolean>; complete: Coalescer<CompleteItem, void> }
+>();
+
+function writersOf(db: Database) {
+  let w = coalescers.get(db);
+  if (!w) {
+    w = {
+      claim: createCoalescer(async (items: readonly ClaimItem[]) => {
+        // A key twice in one batch (duplicates sent at once): the first claims it, the others
+        // take the "already claimed" path and wait for its answer.
+        const first = new Map<string, number>();
+        items.forEach((it, i) => {
+          const k = `${it[0]}\u0000${it[1]}`;
+          if (!first.has(k)) first.set(k, i);
+        });
+        const unique = [...first.values()].map((i) => items[i]!);
+        const cols = [0, 1, 2, 3, 4].map((c) => unique.map((it) => it[c]));
+        const { rows } = await db.query<{ owner: string; key: string }>(CLAIM, cols);
+        const claimed = new Set(rows.map((r) => `${r.owner}\u0000${r.key}`));
+        return items.map((it, i) => {
+          const k = `${it[0]}\u0000${it[1]}`;
+          return first.get(k) === i && claimed.has(k);
+        });
+      }),
+      complete: createCoalescer(async (items: readonly CompleteItem[]) => {
+        const cols = [0, 1, 2, 3, 4].map((c) => items.map((it) => it[c]));
+        await db.query(COMPLETE, cols);
+        return items.map(() => undefined);
+      }),
+    };
+    coalescers.set(db, w);
   }
+  return w;
 }
 
 export async function claimIdempotencyKey(
@@ -67,7 +109,7 @@ export async function claimIdempotencyKey(
   const hash = bodyHash(req.body);
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    if (await insertClaim(db, [owner, key, req.method, route, hash])) return { kind: 'claimed' };
+    if (await writersOf(db).claim.submit([owner, key, req.method, route, hash])) return { kind: 'claimed' };
     const { rows } = await db.pool.query(
       `SELECT method, route, body_hash, status_code, response_body, response_type, created_at FROM idempotency_keys
         WHERE owner = $1 AND key = $2`,
@@ -120,17 +162,13 @@ export async function completeIdempotencyKey(
     await db.pool.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2', [owner, key]);
     return;
   }
-  await db.pool.query(
-    `UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_type = $5, completed_at = now()
-      WHERE owner = $1 AND key = $2`,
-    [
-      owner,
-      key,
-      status,
-      typeof payload === 'string' ? payload : JSON.stringify(payload),
-      String(reply.getHeader('content-type') ?? ''),
-    ],
-  );
+  await writersOf(db).complete.submit([
+    owner,
+    key,
+    status,
+    typeof payload === 'string' ? payload : JSON.stringify(payload),
+    String(reply.getHeader('content-type') ?? ''),
+  ]);
 }
 
 export async function purgeIdempotencyKeys(db: Database, ttlHours: number): Promise<number> {

@@ -7,10 +7,43 @@ import type { DomainEvent, EventConsumer, NewEvent } from './types';
 export interface Outbox {
   /** Writes the event in the caller's transaction: it exists iff the change committed. Returns the event id. */
   publish<P extends Record<string, unknown>>(exec: Executor, event: NewEvent<P>): Promise<string>;
+  /**
+   * Events for a statement that writes them itself (outboxInsertFromJson): one jsonb parameter
+   * holding the rows, and their ids. The events exist iff that statement commits.
+   */
+  rows(events: readonly NewEvent[]): { json: string; ids: string[] };
+}
+
+/**
+ * The INSERT of events given as a jsonb parameter (Outbox.rows), for a module's single-statement
+ * change (a CTE member `ev AS (${outboxInsertFromJson('$9')})`): the change and its events in
+ * one round trip. The columns are the platform's; the module only places the parameter.
+ */
+export function outboxInsertFromJson(param: string): string {
+  return `INSERT INTO outbox (event_id, type, aggregate_type, aggregate_id, payload, version)
+          SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.payload, e.version
+            FROM jsonb_to_recordset(${param}::jsonb)
+                 AS e(event_id uuid, type text, aggregate_type text, aggregate_id text, payload jsonb, version int)`;
 }
 
 export function createOutbox(): Outbox {
   return {
+    rows(events) {
+      const ids: string[] = [];
+      const rows = events.map((e) => {
+        const id = randomUUID();
+        ids.push(id);
+        return {
+          event_id: id,
+          type: e.type,
+          aggregate_type: e.aggregateType,
+          aggregate_id: e.aggregateId,
+          payload: e.payload,
+          version: e.version ?? 1,
+        };
+      });
+      return { json: JSON.stringify(rows), ids };
+    },
     async publish(exec, e) {
       const id = randomUUID();
       await exec.execute(sql`
