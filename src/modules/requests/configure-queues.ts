@@ -7,6 +7,7 @@ import { actorUnitScope, findUnit } from '../organization/directory';
 import { findStaffByIds } from '../organization/list-staff';
 import { createAppointmentSlots } from './list-appointment-slots';
 import { rows } from './store';
+import { forgetQueueGrants } from './take-next-task';
 
 /**
  * Queue administration by managers: who may take tasks from which queue, where overdue tasks are
@@ -49,6 +50,7 @@ export async function grantQueue(
         details: { ...input },
       });
   });
+  forgetQueueGrants(deps, input.staffId);
   return input;
 }
 
@@ -71,6 +73,7 @@ export async function revokeQueueGrant(
         details: { ...input },
       });
   });
+  forgetQueueGrants(deps, input.staffId);
 }
 
 export async function listQueueGrants(deps: Deps, ctx: Ctx, f: { unitId?: string; staffId?: string }) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../testing';
-import { statement } from './database';
+import { statement, withSessionOptions } from './database';
 
 let deps: TestDeps;
 beforeAll(async () => {
@@ -62,6 +62,16 @@ describe('database', () => {
     );
     const { rows } = await deps.db.pool.query('SELECT count(*)::int AS n, sum(v)::int AS s FROM tx_probe');
     expect(rows[0]).toEqual({ n: 15, s: 75 });
+  });
+
+  it('runs the application sessions without JIT, keeping the options the URL already had', async () => {
+    expect(withSessionOptions('postgres://u@h:5432/d?options=-c%20work_mem%3D8MB', '-c jit=off')).toBe(
+      'postgres://u@h:5432/d?options=-c+work_mem%3D8MB+-c+jit%3Doff',
+    );
+    if (deps.db.kind === 'postgres') {
+      const { rows } = await deps.db.pool.query("SELECT current_setting('jit') AS jit");
+      expect(rows[0].jit).toBe('off');
+    }
   });
 
   it('keeps DATE columns as calendar strings', async () => {

@@ -15,12 +15,20 @@ export interface Outbox {
 }
 
 /**
+ * The head of an INSERT of events, for a module statement that builds them in SQL from the rows
+ * it changes: `${OUTBOX_INSERT} SELECT gen_random_uuid(), type, aggregate_type, aggregate_id,
+ * payload, version FROM …` (event ids are uuids; occurred_at is the transaction's time).
+ */
+export const OUTBOX_INSERT =
+  'INSERT INTO outbox (event_id, type, aggregate_type, aggregate_id, payload, version)';
+
+/**
  * The INSERT of events given as a jsonb parameter (Outbox.rows), for a module's single-statement
  * change (a CTE member `ev AS (${outboxInsertFromJson('$9')})`): the change and its events in
  * one round trip. The columns are the platform's; the module only places the parameter.
  */
 export function outboxInsertFromJson(param: string): string {
-  return `INSERT INTO outbox (event_id, type, aggregate_type, aggregate_id, payload, version)
+  return `${OUTBOX_INSERT}
           SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.payload, e.version
             FROM jsonb_to_recordset(${param}::jsonb)
                  AS e(event_id uuid, type text, aggregate_type text, aggregate_id text, payload jsonb, version int)`;

@@ -26,14 +26,30 @@ export interface QueueGrant {
   species: string | null;
 }
 
-/** Expands grants to the concrete keys an analyst may take from. */
-export function eligibleQueueKeys(grants: readonly QueueGrant[], allSpecies: readonly string[]): string[] {
+/**
+ * What an analyst's grants let them take from: whole queues of a unit (a grant without species:
+ * every species, read through one index range however many species there are) and single
+ * species queues (a species grant not already covered by a whole-queue grant).
+ */
+export interface Eligibility {
+  units: { queue: QueueKind; unitId: string }[];
+  keys: string[];
+}
+
+export function eligibleQueues(grants: readonly QueueGrant[]): Eligibility {
+  const whole = new Map<string, { queue: QueueKind; unitId: string }>();
+  for (const g of grants)
+    if (g.species === null) whole.set(`${g.queue}:${g.unitId}`, { queue: g.queue, unitId: g.unitId });
   const keys = new Set<string>();
   for (const g of grants) {
-    for (const s of g.species === null ? allSpecies : [g.species]) keys.add(queueKey(g.queue, g.unitId, s));
+    if (g.species !== null && !whole.has(`${g.queue}:${g.unitId}`))
+      keys.add(queueKey(g.queue, g.unitId, g.species));
   }
-  return [...keys].sort();
+  const units = [...whole.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, u]) => u);
+  return { units, keys: [...keys].sort() };
 }
+
+export const isEligibilityEmpty = (e: Eligibility) => e.units.length === 0 && e.keys.length === 0;
 
 /**
  * Escalation of overdue tasks (configurable per unit in req_escalation_rules): a task is flagged
