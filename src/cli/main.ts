@@ -8,7 +8,9 @@ import { migrateAll, openDeps, seedDemo } from '../platform/bootstrap';
 import { loadConfig } from '../platform/config/config';
 import type { Deps } from '../platform/deps';
 import { AppError } from '../platform/errors';
+import { prepareJobs } from '../platform/jobs/jobs';
 import type { CliContext } from '../platform/module';
+import { dispatchOnce } from '../platform/outbox/outbox';
 import { startPlatform } from '../platform/server';
 import { CliError } from './errors';
 import { progressBar } from './progress';
@@ -33,6 +35,30 @@ function translateCommanderError(msg: string): string {
     .replace(/^error: option '(.+)' argument missing$/m, "erro: falta o valor da opção '$1'")
     .replace(/^error: too many arguments.*$/m, 'erro: argumentos demais')
     .replace(/^error: /m, 'erro: ');
+}
+
+const jobsOf = (ms: typeof modules) => ms.flatMap((m) => m.jobs ?? []);
+
+/**
+ * Delivers the events the demo wrote (what a server's outbox worker would do on its first
+ * seconds), so the demo is complete — supervision frames fed, revision tasks opened — when this
+ * command ends, and a server started on it begins idle.
+ */
+async function drainOutbox(d: Deps) {
+  const consumers = modules.flatMap((m) => m.consumers ?? []);
+  const pending = Number(
+    (await d.db.pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL')).rows[0].n,
+  );
+  const bar = progressBar('Entregando os eventos da demonstração', pending);
+  try {
+    for (;;) {
+      const r = await dispatchOnce(d, consumers, 500);
+      bar.increment(r.claimed);
+      if (r.claimed === 0) break;
+    }
+  } finally {
+    bar.stop();
+  }
 }
 
 function readStdin(): string {
@@ -105,6 +131,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Aplica as migrações pendentes de todos os módulos')
     .action(async () => {
       const d = await ctx.deps();
+      await prepareJobs(d, jobsOf(modules));
       const r = await d.db.pool.query('SELECT count(*)::int AS n FROM platform_migrations');
       process.stdout.write(`Migrações aplicadas: ${r.rows[0].n} (nenhuma pendente).\n`);
     });
@@ -116,8 +143,10 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Carrega os dados de demonstração (determinísticos) se ainda não foram carregados')
     .action(async () => {
       const d = await ctx.deps();
+      await prepareJobs(d, jobsOf(modules));
       const notes: string[] = [];
       const done = await seedDemo(d, modules, { progress: progressBar, note: (t) => notes.push(t) });
+      if (done) await drainOutbox(d);
       process.stdout.write(
         done ? 'Dados de demonstração carregados.\n' : 'Os dados de demonstração já estavam carregados.\n',
       );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectPath } from '../../platform/paths';
 import { parseScaled } from './domain/fixed';
 import type {
   LifeTable,
@@ -16,7 +17,7 @@ import type {
  * Reads the official tables shipped in data/reference (sources in data/reference/README.md)
  * into RawTables. IO edge of the module: the domain only sees the parsed rows.
  */
-export const REFERENCE_DIR = resolve(import.meta.dirname, '../../../data/reference');
+export const REFERENCE_DIR = projectPath('data/reference');
 
 export const REFERENCE_FILES = {
   indices: 'indice_atualizacao_salarios_contribuicao.csv',

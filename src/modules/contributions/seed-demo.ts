@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import type { SeedContext } from '../../platform/module';
+import { projectPath } from '../../platform/paths';
 import { DEMO_CITIZEN_CPF } from '../identity/seed-demo';
 import { csvField } from './domain/csv';
 import { syntheticCnpj, syntheticCpf, syntheticNit } from './domain/synthetic';
@@ -10,7 +11,7 @@ import { importCnisExtract } from './import-cnis';
 import { importContributions } from './import-contributions';
 import { textSource } from './import-sources';
 
-const REF = join(import.meta.dirname, '../../../data/reference');
+const REF = projectPath('data/reference');
 const CNIS_SAMPLE_TEXT = join(import.meta.dirname, 'fixtures/cnis_exemplo_sintetico.txt');
 
 const FIRST_F = [

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Role } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import type { SeedContext } from '../../platform/module';
+import { projectPath } from '../../platform/paths';
 import { createStaff } from './create-staff';
 import { createUnit } from './create-unit';
 import { DEMO_SRS } from './demo-units';
 
-const MUNICIPALITIES = resolve(import.meta.dirname, '../../../data/reference/municipios_ibge.csv');
+const MUNICIPALITIES = projectPath('data/reference/municipios_ibge.csv');
 
 function municipalityIndex(): Map<string, string> {
   const idx = new Map<string, string>();

@@ -98,8 +98,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     setFlagsFromString('--wasm-lazy-compilation');
     const pglite = await PGlite.create(dir, {
       // An embedded database for evaluation and development: small buffers keep the server's
-      // memory low (a production deployment uses a real PostgreSQL through DATABASE_URL).
-      postgresqlconf: ['shared_buffers=32MB', 'work_mem=4MB', 'wal_buffers=1MB', 'maintenance_work_mem=32MB'],
+      // memory low (the demo database is ~60 MB; a production deployment uses a real PostgreSQL
+      // through DATABASE_URL). 32 MB of shared buffers cost ~25 MB more of resident memory.
+      postgresqlconf: ['shared_buffers=8MB', 'work_mem=2MB', 'maintenance_work_mem=16MB'],
     });
     // PGlite executes one query at a time; the socket server multiplexes connections and keeps
     // a transaction's queries together, so pooled `pg` clients behave correctly (not concurrently).

@@ -46,3 +46,13 @@ export async function startJobs(
     stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
   };
 }
+
+/**
+ * What the first `serve` would otherwise do to the job system: pg-boss's schema, the queues and
+ * the schedules. Run by `db migrate` and `demo seed`, so a deployment's migration step prepares
+ * it too, and the embedded database is complete before the server opens it.
+ */
+export async function prepareJobs(deps: Deps, jobs: readonly JobDefinition[]): Promise<void> {
+  const runner = await startJobs(deps, jobs, { work: false });
+  await runner.stop();
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { projectPath } from '../paths';
 
-export const BIN = resolve(import.meta.dirname, '../../../bin/previdencia');
+export const BIN = projectPath('bin/previdencia');
 
 /** Runs bin/previdencia as an operator would: a real process, quiet logs, stdin optional. */
 export function runCli(
