@@ -67,6 +67,29 @@ describe('scoping', () => {
     expect((await file(citizenA, { cpf: cpfB, species: '41', unitId: 'APS1A' })).statusCode).toBe(403);
   });
 
+  it('status reads asked at once each get their own answer: own requests 200, the others 404', async () => {
+    const asks = [
+      [citizenA, ids.a, 200],
+      [citizenB, ids.a, 404],
+      [citizenA, ids.p2, 200],
+      [citizenB, ids.b, 200],
+      [partner1, ids.p1, 200],
+      [partner1, ids.p2, 404],
+      [citizenA, randomUUID(), 404],
+      [partner2, ids.p2, 200],
+    ] as const;
+    const answers = await Promise.all(
+      [...asks, ...asks].map(([who, id]) =>
+        t.request(who, { method: 'GET', url: `/api/v1/requests/${id}/status` }),
+      ),
+    );
+    answers.forEach((r, i) => {
+      const [, id, status] = asks[i % asks.length]!;
+      expect(r.statusCode, `${i}`).toBe(status);
+      if (status === 200) expect(r.json().id).toBe(id);
+    });
+  });
+
   it('a partner sees only the requests its entity filed', async () => {
     const l1 = await t.request(partner1, { method: 'GET', url: '/api/v1/requests' });
     expect(l1.json().items.map((r: { id: string }) => r.id)).toEqual([ids.p1]);
