@@ -9,11 +9,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freshDatabase, type LoadResult, load, loginCookie, rssMb, startServer, stopServer } from './lib';
+import {
+  cpuMeter,
+  freshDatabase,
+  type LoadResult,
+  load,
+  loginCookie,
+  rssMb,
+  startServer,
+  stopServer,
+} from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
 
 /**
@@ -65,19 +74,26 @@ async function main() {
     await load({ url: readUrl, connections: CONNECTIONS, seconds: 2, headers: { cookie: session.cookie } });
     // Rounds alternate baseline and audited read, so that a change in the machine's speed (2
     // shared cores) hits both: each round gives a ratio, the result is the median round.
-    const rounds: { trivial: LoadResult; audited: LoadResult; ratio: number }[] = [];
+    const rounds: {
+      trivial: LoadResult;
+      audited: LoadResult;
+      ratio: number;
+      cpu: ReturnType<ReturnType<typeof cpuMeter>['per']>;
+    }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const trivial = await load({ url: `${base}/health`, connections: CONNECTIONS, seconds: SECONDS });
+      const m = cpuMeter(child.pid!);
       const audited = await load({
         url: readUrl,
         connections: CONNECTIONS,
         seconds: SECONDS,
         headers: { cookie: session.cookie },
       });
+      const cpu = m.per(audited.total);
       const ratio = Math.round((audited.requestsPerSecond / trivial.requestsPerSecond) * 1000) / 1000;
-      rounds.push({ trivial, audited, ratio });
+      rounds.push({ trivial, audited, ratio, cpu });
       process.stderr.write(
-        `[bench] rodada ${i + 1}: /health ${trivial.requestsPerSecond}/s, leitura auditada ${audited.requestsPerSecond}/s (p99 ${audited.p99Ms} ms), razão ${ratio}\n`,
+        `[bench] rodada ${i + 1}: /health ${trivial.requestsPerSecond}/s, leitura auditada ${audited.requestsPerSecond}/s (p99 ${audited.p99Ms} ms), razão ${ratio}; CPU por leitura: servidor ${cpu.serverUs} µs, PostgreSQL ${cpu.postgresUs} µs, carga ${cpu.loadGeneratorUs} µs\n`,
       );
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;

@@ -116,6 +116,13 @@ try {
   const citizen = header(await loginCookie(base, cpf, PASSWORD));
 
   const meter = () => cpuMeter(server!.pid!);
+  // Between phases: vacuum and analyze what the previous phase wrote, and checkpoint, so that
+  // autovacuum and checkpoint I/O triggered by the bulk writes of one phase do not run during
+  // the measurement of the next (they compete for the same 2 cores).
+  const quiesce = async () => {
+    await db.pool.query('VACUUM ANALYZE');
+    await db.pool.query('CHECKPOINT');
+  };
   const ratioRounds = async (phase: () => Promise<LoadResult>) => {
     // Rounds alternate the baseline and the phase, so that a change in the machine's speed (2
     // shared cores) hits both; the result is the round with the median ratio.
@@ -202,6 +209,7 @@ try {
   }
 
   if (PHASES.has('status')) {
+    await quiesce();
     log('status reads GET /api/v1/requests/:id/status (citizen; rounds with /health)');
     if ((await count('SELECT count(*)::int AS n FROM req_requests')) === 0) {
       for (let i = 0; i < 200; i++) {
@@ -255,8 +263,7 @@ try {
       );
       log(`  ${start + n} tarefas`);
     }
-    await db.pool.query('VACUUM ANALYZE req_tasks');
-    await db.pool.query('VACUUM ANALYZE req_requests');
+    await quiesce();
     out.loadSeconds = Math.round((Date.now() - t0) / 1000);
     const openBefore = await count("SELECT count(*)::int AS n FROM req_tasks WHERE status = 'open'");
 

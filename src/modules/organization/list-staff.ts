@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { AUDIT_INSERT } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/roles';
 import { type Coalescer, createCoalescer } from '../../platform/db/coalescer';
-import { pgArrayLiteral, statement } from '../../platform/db/database';
+import { statement } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { actorUnitScope, subtreeUnitIds } from './directory';
@@ -67,45 +67,59 @@ export async function listStaff(deps: Deps, ctx: Ctx | null, f: ListStaffFilter 
 const READ_STAFF = statement(
   'org_staff_read_audited',
   `WITH q AS (
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])
-              WITH ORDINALITY AS q(id, scope, at, actor_id, actor_role, actor_unit_id, request_id, ord)),
+     SELECT * FROM jsonb_to_recordset($1::jsonb)
+              AS q(ord int, id uuid, scope text[], at timestamptz, actor_id text, actor_role text, actor_unit_id text,
+                   request_id text)),
    found AS (
      SELECT q.ord, q.at, q.actor_id, q.actor_role, q.actor_unit_id, q.request_id,
-            s.id, s.registration, s.name, s.cpf, s.unit_id, s.roles, s.start_date, s.active, s.created_at
+            s.id, s.registration, s.name, s.unit_id, s.roles, s.start_date, s.active
        FROM q JOIN org_staff s ON s.id = q.id
-      WHERE q.scope IS NULL OR s.unit_id = ANY(q.scope::text[])),
+      WHERE q.scope IS NULL OR s.unit_id = ANY(q.scope)),
    audited AS (
      ${AUDIT_INSERT}
      SELECT at, actor_id, actor_role, actor_unit_id, 'read', 'staff', id::text, 'success', request_id, '{}'::jsonb FROM found)
-   SELECT ord, id, registration, name, cpf, unit_id AS "unitId", roles, start_date AS "startDate", active,
-          created_at AS "createdAt"
-     FROM found`,
+   SELECT ord, id, registration, name, unit_id AS "unitId", roles, start_date AS "startDate", active FROM found`,
 );
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What GET /staff/:id shows (no CPF). */
+export type StaffView = Pick<
+  StaffRow,
+  'id' | 'registration' | 'name' | 'unitId' | 'roles' | 'startDate' | 'active'
+>;
 
 interface StaffRead {
   id: string;
   scope: string[] | null;
   ctx: Ctx;
 }
-const staffReaders = new WeakMap<object, Coalescer<StaffRead, StaffRow | undefined>>();
+const staffReaders = new WeakMap<object, Coalescer<StaffRead, StaffView | undefined>>();
 
-function staffReader(deps: Deps): Coalescer<StaffRead, StaffRow | undefined> {
+function staffReader(deps: Deps): Coalescer<StaffRead, StaffView | undefined> {
   let c = staffReaders.get(deps.db);
   if (!c) {
-    c = createCoalescer(async (reads: readonly StaffRead[]) => {
-      const cols: unknown[][] = [[], [], [], [], [], [], []];
-      for (const r of reads) {
-        cols[0]!.push(r.id);
-        cols[1]!.push(r.scope === null ? null : pgArrayLiteral(r.scope));
-        const a = deps.audit.actorColumns(r.ctx);
-        for (let i = 0; i < 5; i++) cols[2 + i]!.push(a[i]);
-      }
-      const { rows } = await deps.db.query<StaffRow & { ord: number }>(READ_STAFF, cols);
-      const out: (StaffRow | undefined)[] = new Array(reads.length).fill(undefined);
-      for (const { ord, ...row } of rows) out[ord - 1] = row;
-      return out;
-    });
+    c = createCoalescer(
+      async (reads: readonly StaffRead[]) => {
+        const q = reads.map((r, i) => {
+          const [at, actorId, actorRole, actorUnitId, requestId] = deps.audit.actorColumns(r.ctx);
+          return {
+            ord: i + 1,
+            id: r.id,
+            scope: r.scope,
+            at,
+            actor_id: actorId,
+            actor_role: actorRole,
+            actor_unit_id: actorUnitId,
+            request_id: requestId,
+          };
+        });
+        const { rows } = await deps.db.query<StaffView & { ord: number }>(READ_STAFF, [JSON.stringify(q)]);
+        const out: (StaffView | undefined)[] = new Array(reads.length).fill(undefined);
+        for (const { ord, ...row } of rows) out[ord - 1] = row;
+        return out;
+      },
+      { maxInFlight: 1 },
+    );
     staffReaders.set(deps.db, c);
   }
   return c;
@@ -115,7 +129,7 @@ function staffReader(deps: Deps): Coalescer<StaffRead, StaffRow | undefined> {
  * One staff record, in the caller's scope (404 outside it). With a caller, the read is audited;
  * ctx null is for internal callers (no personal data leaves the server).
  */
-export async function getStaff(deps: Deps, ctx: Ctx | null, id: string): Promise<StaffRow> {
+export async function getStaff(deps: Deps, ctx: Ctx | null, id: string): Promise<StaffView> {
   if (!UUID.test(id)) throw notFound('Servidor');
   if (!ctx) {
     const [row] = await deps.db.orm.select().from(orgStaff).where(eq(orgStaff.id, id));

@@ -35,6 +35,31 @@ describe('coalescer', () => {
     expect(batches).toEqual([['a'], ['b']]);
   });
 
+  it('with maxInFlight 1, items arriving while a batch runs wait and go together in the next', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const batches: number[][] = [];
+    const c = createCoalescer(
+      async (items: readonly number[]) => {
+        batches.push([...items]);
+        if (items.includes(1)) await gate;
+        return items.map((n) => -n);
+      },
+      { maxInFlight: 1 },
+    );
+    const first = c.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const later = [2, 3, 4].map((n) => c.submit(n));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([[1]]); // 2, 3 and 4 wait for the statement in flight
+    release();
+    expect(await first).toBe(-1);
+    expect(await Promise.all(later)).toEqual([-2, -3, -4]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
   it('splits at maxBatch', async () => {
     const sizes: number[] = [];
     const c = createCoalescer(

@@ -32,11 +32,6 @@ export interface Statement {
 
 const statementTexts = new Map<string, string>();
 
-/** A PostgreSQL array literal ('{"a","b"}') for a text[] parameter or a text cast to text[]. */
-export function pgArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-}
-
 export function statement(name: string, text: string): Statement {
   const known = statementTexts.get(name);
   if (known !== undefined && known !== text)
