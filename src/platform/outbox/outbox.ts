@@ -101,8 +101,8 @@ export async function dispatchOnce(
        ORDER BY seq
        LIMIT ${batch}
        FOR UPDATE SKIP LOCKED`);
-    let delivered = 0;
     let failed = 0;
+    const done: number[] = [];
     for (const r of rows) {
       const event: DomainEvent = {
         id: r.event_id,
@@ -133,10 +133,7 @@ export async function dispatchOnce(
         }
       }
       if (error === null) {
-        await tx.execute(
-          sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE seq = ${r.seq}`,
-        );
-        delivered++;
+        done.push(Number(r.seq));
       } else {
         await tx.execute(
           sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${error} WHERE seq = ${r.seq}`,
@@ -144,7 +141,13 @@ export async function dispatchOnce(
         failed++;
       }
     }
-    return { claimed: rows.length, delivered, failed };
+    // Every delivered event of the round marked at once (most types have no consumer at all).
+    if (done.length > 0) {
+      await tx.execute(
+        sql`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE seq = ANY(${`{${done.join(',')}}`}::bigint[])`,
+      );
+    }
+    return { claimed: rows.length, delivered: done.length, failed };
   });
 }
 
