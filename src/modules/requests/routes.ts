@@ -182,7 +182,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     scoped.post(
       '/api/v1/requests/:id/documents',
       {
-        config: { permission: 'requests.documents.upload' },
+        config: { permission: 'requests.documents.upload', idempotent: true },
         bodyLimit: deps.config.UPLOAD_MAX_FILE_BYTES,
         schema: {
           tags: TAG,

@@ -209,3 +209,49 @@ describe('upload attacks are refused with 4xx', () => {
     ).toBe(404);
   });
 });
+
+describe('Idempotency-Key on uploads', () => {
+  const send = (id: string, bytes: Buffer, key: string, name = 'rg.pdf', category = 'identity') =>
+    t.request(citizenA, {
+      method: 'POST',
+      url: `/api/v1/requests/${id}/documents?category=${category}&fileName=${encodeURIComponent(name)}`,
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream', 'idempotency-key': key },
+    });
+  const documents = async (id: string) =>
+    (await t.deps.db.pool.query('SELECT count(*)::int AS n FROM req_documents WHERE request_id = $1', [id]))
+      .rows[0].n as number;
+
+  it('the same file sent again with its key is one document and the same answer', async () => {
+    const before = await documents(ids.a);
+    const a = await send(ids.a, tinyPdf(), 'upload-0001-abcdef');
+    const b = await send(ids.a, tinyPdf(), 'upload-0001-abcdef');
+    expect(a.statusCode, a.body).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(b.body).toBe(a.body);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(await documents(ids.a)).toBe(before + 1);
+  });
+
+  it('concurrent retries of one upload store it once', async () => {
+    const before = await documents(ids.a);
+    const rs = await Promise.all(
+      Array.from({ length: 5 }, () => send(ids.a, tinyPng(), 'upload-0002-abcdef', 'c.png')),
+    );
+    expect(rs.map((r) => r.statusCode)).toEqual(Array(5).fill(201));
+    expect(new Set(rs.map((r) => r.body)).size).toBe(1);
+    expect(await documents(ids.a)).toBe(before + 1);
+  });
+
+  it('the key with another file, another name or another request is refused with 422', async () => {
+    expect((await send(ids.a, tinyJpeg(), 'upload-0003-abcdef', 'foto.jpg')).statusCode).toBe(201);
+    const before = await documents(ids.a);
+    const otherFile = await send(ids.a, tinyPng(), 'upload-0003-abcdef', 'foto.jpg');
+    expect(otherFile.statusCode).toBe(422);
+    expect(otherFile.headers['content-type']).toContain('application/problem+json');
+    expect((await send(ids.a, tinyJpeg(), 'upload-0003-abcdef', 'outra.jpg')).statusCode).toBe(422);
+    expect((await send(ids.p2, tinyJpeg(), 'upload-0003-abcdef', 'foto.jpg')).statusCode).toBe(422);
+    expect(await documents(ids.a)).toBe(before);
+    expect(await documents(ids.p2)).toBe(0);
+  });
+});

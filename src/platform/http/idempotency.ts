@@ -7,18 +7,35 @@ import { AppError, unprocessable } from '../errors';
 /**
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header) for POSTs that create things.
  * The first request with a key claims it (a row inserted before the handler runs); the response
- * is stored when it completes. A retry with the same key and body replays the stored response;
- * with a different body it is refused with 422; while the first is still running the retry
+ * is stored when it completes. A retry with the same key and request (requestFingerprint: path,
+ * query and body) replays the stored response; with anything different it is refused with 422; while the first is still running the retry
  * waits for it, so concurrent duplicates yield one record.
  */
 const KEY_RE = /^[\w\-:.]{8,128}$/;
 const WAIT_MS = 15_000;
 const STALE_MS = 120_000;
 
-export const bodyHash = (body: unknown) =>
-  createHash('sha256')
-    .update(JSON.stringify(body ?? null))
-    .digest('hex');
+/** Path parameters and query strings are flat objects: the same operation whatever the key order. */
+const sortedJson = (o: unknown) =>
+  JSON.stringify(
+    o && typeof o === 'object' && !Array.isArray(o)
+      ? Object.fromEntries(Object.entries(o).sort())
+      : (o ?? null),
+  );
+
+/**
+ * What a key stands for: the route's path parameters (which request, which task), its query
+ * (an upload's category and file name) and its body — the bytes themselves for a raw body such as
+ * a file upload, its JSON otherwise. The same key sent to another record, or with another file,
+ * is another operation (422), not a replay.
+ */
+export function requestFingerprint(req: Pick<FastifyRequest, 'params' | 'query' | 'body'>): string {
+  const h = createHash('sha256');
+  h.update(sortedJson(req.params)).update('\u0000').update(sortedJson(req.query)).update('\u0000');
+  if (Buffer.isBuffer(req.body)) h.update('bytes\u0000').update(req.body);
+  else h.update(`json\u0000${JSON.stringify(req.body ?? null)}`);
+  return h.digest('hex');
+}
 
 export interface ClaimOutcome {
   kind: 'claimed' | 'replay';
@@ -106,7 +123,7 @@ export async function claimIdempotencyKey(
     ]);
   }
   const route = req.routeOptions.url ?? req.url;
-  const hash = bodyHash(req.body);
+  const hash = requestFingerprint(req);
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     if (await writersOf(db).claim.submit([owner, key, req.method, route, hash])) return { kind: 'claimed' };
