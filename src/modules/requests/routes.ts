@@ -32,6 +32,7 @@ import { appealDecisionInput, recordAppealDecision } from './record-appeal-decis
 import { recordAttendance } from './record-attendance';
 import { registerPendency, resolvePendency } from './register-pendency';
 import { releaseTask } from './release-task';
+import { Filed, RequestStatus, Task } from './responses';
 import { rescheduleAppointment, scheduleAppointment, scheduleInput } from './schedule-appointment';
 import { takeNextTask } from './take-next-task';
 import { transferTask } from './transfer-task';
@@ -44,65 +45,6 @@ const ctxOf = (req: { actor: Ctx['actor'] | null; id: string }): Ctx => ({
 const Id = z.object({ id: z.string().uuid() });
 const Reason = z.object({ reason: z.string().min(3).max(500) });
 const TAG = ['requerimentos'];
-
-const Clock = z
-  .object({
-    state: z.enum(['not_started', 'running', 'paused', 'stopped']),
-    maxDays: z.number().int(),
-    elapsedDays: z.number().int(),
-    pausedDays: z.number().int(),
-    dueDate: z.string().nullable(),
-    remainingDays: z.number().int(),
-    isOverdue: z.boolean(),
-    daysOverdue: z.number().int(),
-  })
-  .nullable()
-  .describe('Prazo legal (acordo STF RE 1.171.152; dias corridos, vencimento prorrogado ao dia útil)');
-const AllowedAction = z.object({ action: z.string(), label: z.string() });
-const Filed = z.object({
-  id: z.string(),
-  protocol: z.string(),
-  status: z.string(),
-  der: z.string(),
-  taskId: z.string(),
-  dueDate: z.string().nullable(),
-});
-const RequestStatus = z.object({
-  id: z.string(),
-  protocol: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  allowedActions: z.array(AllowedAction),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  deadline: Clock,
-});
-const Task = z.object({
-  id: z.string(),
-  requestId: z.string(),
-  protocol: z.string().nullable(),
-  kind: z.enum(['analysis', 'appeal_compliance', 'revision']),
-  serviceCode: z.string(),
-  species: z.string(),
-  unitId: z.string(),
-  queue: z.enum(['regular', 'extraordinary', 'training']),
-  system: z.enum(['PAT', 'SABI']),
-  status: z.enum(['open', 'assigned', 'waiting', 'concluded', 'cancelled']),
-  assigneeStaffId: z.string().nullable(),
-  assignedAt: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  isOverdue: z.boolean(),
-  escalatedToUnitId: z.string().nullable(),
-  subtasks: z.array(z.string()),
-  reason: z.string().nullable(),
-  concludedOn: z.string().nullable(),
-  concludedByStaffId: z.string().nullable(),
-  conclusion: z.enum(['granted', 'denied', 'other']).nullable(),
-  isAutomatic: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  deadline: Clock,
-});
 
 export function requestsRoutes(app: AppInstance, deps: Deps) {
   app.post(
