@@ -32,6 +32,34 @@ import { appealDecisionInput, recordAppealDecision } from './record-appeal-decis
 import { recordAttendance } from './record-attendance';
 import { registerPendency, resolvePendency } from './register-pendency';
 import { releaseTask } from './release-task';
+import {
+  ActionPlanIndicators,
+  AnsweredExigencia,
+  AppealCompliance,
+  AppealDecision,
+  AppealPage,
+  Appointment,
+  AppointmentPage,
+  AppointmentSlots,
+  DecisionMade,
+  DecisionPage,
+  ExigenciaPage,
+  ExtendedExigencia,
+  Filed,
+  FiledAppeal,
+  OpenedExigencia,
+  ReassignedTask,
+  ReleasedTask,
+  RequestDetail,
+  RequestPage,
+  RequestStatus,
+  RequestTransition,
+  Task,
+  TaskDetail,
+  TaskPage,
+  TransferredTask,
+  UploadedDocument,
+} from './responses';
 import { rescheduleAppointment, scheduleAppointment, scheduleInput } from './schedule-appointment';
 import { takeNextTask } from './take-next-task';
 import { transferTask } from './transfer-task';
@@ -44,65 +72,6 @@ const ctxOf = (req: { actor: Ctx['actor'] | null; id: string }): Ctx => ({
 const Id = z.object({ id: z.string().uuid() });
 const Reason = z.object({ reason: z.string().min(3).max(500) });
 const TAG = ['requerimentos'];
-
-const Clock = z
-  .object({
-    state: z.enum(['not_started', 'running', 'paused', 'stopped']),
-    maxDays: z.number().int(),
-    elapsedDays: z.number().int(),
-    pausedDays: z.number().int(),
-    dueDate: z.string().nullable(),
-    remainingDays: z.number().int(),
-    isOverdue: z.boolean(),
-    daysOverdue: z.number().int(),
-  })
-  .nullable()
-  .describe('Prazo legal (acordo STF RE 1.171.152; dias corridos, vencimento prorrogado ao dia útil)');
-const AllowedAction = z.object({ action: z.string(), label: z.string() });
-const Filed = z.object({
-  id: z.string(),
-  protocol: z.string(),
-  status: z.string(),
-  der: z.string(),
-  taskId: z.string(),
-  dueDate: z.string().nullable(),
-});
-const RequestStatus = z.object({
-  id: z.string(),
-  protocol: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  allowedActions: z.array(AllowedAction),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  deadline: Clock,
-});
-const Task = z.object({
-  id: z.string(),
-  requestId: z.string(),
-  protocol: z.string().nullable(),
-  kind: z.enum(['analysis', 'appeal_compliance', 'revision']),
-  serviceCode: z.string(),
-  species: z.string(),
-  unitId: z.string(),
-  queue: z.enum(['regular', 'extraordinary', 'training']),
-  system: z.enum(['PAT', 'SABI']),
-  status: z.enum(['open', 'assigned', 'waiting', 'concluded', 'cancelled']),
-  assigneeStaffId: z.string().nullable(),
-  assignedAt: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  isOverdue: z.boolean(),
-  escalatedToUnitId: z.string().nullable(),
-  subtasks: z.array(z.string()),
-  reason: z.string().nullable(),
-  concludedOn: z.string().nullable(),
-  concludedByStaffId: z.string().nullable(),
-  conclusion: z.enum(['granted', 'denied', 'other']).nullable(),
-  isAutomatic: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  deadline: Clock,
-});
 
 export function requestsRoutes(app: AppInstance, deps: Deps) {
   app.post(
@@ -138,6 +107,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         tags: TAG,
         summary: 'Lista requerimentos visíveis para você (filtros, paginação por cursor, ordenação)',
         querystring: listRequestsQuery,
+        response: { 200: RequestPage },
       },
     },
     async (req) => listRequests(deps, ctxOf(req), req.query),
@@ -151,9 +121,13 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         tags: TAG,
         summary: 'Consulta um requerimento: situação, prazo, histórico e exigências',
         params: Id,
+        response: { 200: RequestDetail },
       },
     },
-    async (req) => getRequest(deps, ctxOf(req), req.params.id),
+    // The use case types the CHECK-constrained text columns as string and the jsonb ones (exigência
+    // items, decision reasons and calculation) as unknown; their values are the schema's enums and
+    // shapes, which the serializer checks on every answer.
+    async (req) => (await getRequest(deps, ctxOf(req), req.params.id)) as z.output<typeof RequestDetail>,
   );
 
   app.get(
@@ -192,6 +166,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
             category: z.enum(DOCUMENT_CATEGORIES),
             fileName: z.string().min(1).max(1000),
           }),
+          response: { 201: UploadedDocument },
         },
       },
       async (req, reply) => {
@@ -232,7 +207,12 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/tasks',
     {
       config: { permission: 'requests.tasks.read' },
-      schema: { tags: TAG, summary: 'Lista tarefas do seu escopo', querystring: listTasksQuery },
+      schema: {
+        tags: TAG,
+        summary: 'Lista tarefas do seu escopo',
+        querystring: listTasksQuery,
+        response: { 200: TaskPage },
+      },
     },
     async (req) => listTasks(deps, ctxOf(req), req.query),
   );
@@ -240,7 +220,12 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/tasks/:id',
     {
       config: { permission: 'requests.tasks.read' },
-      schema: { tags: TAG, summary: 'Consulta uma tarefa com o prazo legal', params: Id },
+      schema: {
+        tags: TAG,
+        summary: 'Consulta uma tarefa com o prazo legal',
+        params: Id,
+        response: { 200: TaskDetail },
+      },
     },
     async (req) => getTask(deps, ctxOf(req), req.params.id),
   );
@@ -264,7 +249,13 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/tasks/:id/release',
     {
       config: { permission: 'requests.tasks.release' },
-      schema: { tags: TAG, summary: 'Devolve a tarefa à fila', params: Id, body: Reason },
+      schema: {
+        tags: TAG,
+        summary: 'Devolve a tarefa à fila',
+        params: Id,
+        body: Reason,
+        response: { 200: ReleasedTask },
+      },
     },
     async (req) => releaseTask(deps, ctxOf(req), req.params.id, req.body.reason),
   );
@@ -277,6 +268,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Envia a tarefa para outra unidade',
         params: Id,
         body: Reason.extend({ toUnitId: z.string().min(1).max(40) }),
+        response: { 200: TransferredTask },
       },
     },
     async (req) => transferTask(deps, ctxOf(req), req.params.id, req.body.toUnitId, req.body.reason),
@@ -290,6 +282,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Redistribui a tarefa (servidor e/ou fila)',
         params: Id,
         body: reassignInput,
+        response: { 200: ReassignedTask },
       },
     },
     async (req) => reassignTask(deps, ctxOf(req), req.params.id, req.body),
@@ -300,7 +293,13 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/requests/:id/exigencias',
     {
       config: { permission: 'requests.exigencias.open', idempotent: true },
-      schema: { tags: TAG, summary: 'Abre uma exigência', params: Id, body: openExigenciaInput },
+      schema: {
+        tags: TAG,
+        summary: 'Abre uma exigência',
+        params: Id,
+        body: openExigenciaInput,
+        response: { 201: OpenedExigencia },
+      },
     },
     async (req, reply) => {
       reply.status(201);
@@ -316,6 +315,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Cumpre uma exigência com documentos já anexados',
         params: Id,
         body: answerExigenciaInput,
+        response: { 200: AnsweredExigencia },
       },
     },
     async (req) => answerExigencia(deps, ctxOf(req), req.params.id, req.body),
@@ -329,6 +329,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Prorroga o prazo de uma exigência',
         params: Id,
         body: Reason.extend({ days: z.number().int().min(1).max(30) }),
+        response: { 200: ExtendedExigencia },
       },
     },
     async (req) => extendExigencia(deps, ctxOf(req), req.params.id, req.body.days, req.body.reason),
@@ -343,6 +344,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         tags: TAG,
         summary: 'Vagas livres de perícia / avaliação social',
         querystring: listSlotsQuery,
+        response: { 200: AppointmentSlots },
       },
     },
     async (req) => listAppointmentSlots(deps, ctxOf(req), req.query),
@@ -356,6 +358,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Agenda perícia médica / avaliação social',
         params: Id,
         body: scheduleInput,
+        response: { 201: Appointment },
       },
     },
     async (req, reply) => {
@@ -372,6 +375,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Reagenda',
         params: Id,
         body: Reason.extend({ slotId: z.string().uuid() }),
+        response: { 200: Appointment },
       },
     },
     async (req) => rescheduleAppointment(deps, ctxOf(req), req.params.id, req.body.slotId, req.body.reason),
@@ -385,6 +389,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Registra comparecimento ou não comparecimento',
         params: Id,
         body: z.object({ outcome: z.enum(['attended', 'no_show']) }),
+        response: { 200: Appointment },
       },
     },
     async (req) => recordAttendance(deps, ctxOf(req), req.params.id, req.body.outcome),
@@ -395,7 +400,13 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
     '/api/v1/requests/:id/pendency',
     {
       config: { permission: 'requests.pendency.register' },
-      schema: { tags: TAG, summary: 'Registra pendência para análise automática', params: Id, body: Reason },
+      schema: {
+        tags: TAG,
+        summary: 'Registra pendência para análise automática',
+        params: Id,
+        body: Reason,
+        response: { 200: RequestTransition },
+      },
     },
     async (req) => registerPendency(deps, ctxOf(req), req.params.id, req.body.reason),
   );
@@ -408,6 +419,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Devolve da análise automática para análise humana',
         params: Id,
         body: Reason,
+        response: { 200: RequestTransition },
       },
     },
     async (req) => resolvePendency(deps, ctxOf(req), req.params.id, req.body.reason),
@@ -423,6 +435,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Decide (deferimento/indeferimento) com concorrência otimista',
         params: Id,
         body: decideInput,
+        response: { 201: DecisionMade },
       },
     },
     async (req, reply) => {
@@ -441,6 +454,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Interpõe recurso contra o indeferimento',
         params: Id,
         body: fileAppealInput,
+        response: { 201: FiledAppeal },
       },
     },
     async (req, reply) => {
@@ -457,6 +471,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Registra a decisão da junta de recursos',
         params: Id,
         body: appealDecisionInput,
+        response: { 200: AppealDecision },
       },
     },
     async (req) => recordAppealDecision(deps, ctxOf(req), req.params.id, req.body),
@@ -470,21 +485,35 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
         summary: 'Conclui o cumprimento da decisão recursal',
         params: Id,
         body: z.object({ note: z.string().min(3).max(2000) }),
+        response: { 200: AppealCompliance },
       },
     },
     async (req) => complyAppeal(deps, ctxOf(req), req.params.id, req.body.note),
   );
 
-  for (const [path, summary, query, fn] of [
-    ['/api/v1/exigencias', 'Lista exigências visíveis para você', listExigenciasQuery, listExigencias],
+  for (const [path, summary, query, fn, page] of [
+    [
+      '/api/v1/exigencias',
+      'Lista exigências visíveis para você',
+      listExigenciasQuery,
+      listExigencias,
+      ExigenciaPage,
+    ],
     [
       '/api/v1/appointments',
       'Lista agendamentos visíveis para você',
       listAppointmentsQuery,
       listAppointments,
+      AppointmentPage,
     ],
-    ['/api/v1/decisions', 'Lista decisões visíveis para você', listDecisionsQuery, listDecisions],
-    ['/api/v1/appeals', 'Lista recursos visíveis para você', listAppealsQuery, listAppeals],
+    [
+      '/api/v1/decisions',
+      'Lista decisões visíveis para você',
+      listDecisionsQuery,
+      listDecisions,
+      DecisionPage,
+    ],
+    ['/api/v1/appeals', 'Lista recursos visíveis para você', listAppealsQuery, listAppeals, AppealPage],
   ] as const) {
     app.get(
       path,
@@ -494,10 +523,14 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
           tags: TAG,
           summary: `${summary} (filtros, paginação por cursor, ordenação por data)`,
           querystring: query,
+          response: { 200: page },
         },
       },
-      // biome-ignore lint/suspicious/noExplicitAny: each entry pairs its own query schema with its use case
-      async (req) => (fn as (d: Deps, c: Ctx, q: any) => Promise<unknown>)(deps, ctxOf(req), req.query),
+      // Each entry pairs its own query and page schemas with its use case, whose rows are untyped
+      // (Record<string, unknown>): the serializer checks every answer against the page schema.
+      async (req) =>
+        // biome-ignore lint/suspicious/noExplicitAny: see above
+        (await (fn as (d: Deps, c: Ctx, q: any) => Promise<unknown>)(deps, ctxOf(req), req.query)) as never,
     );
   }
 
@@ -508,6 +541,7 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
       schema: {
         tags: TAG,
         summary: 'Indicadores do plano de ação (prazos, automação, recursos, agendamento)',
+        response: { 200: ActionPlanIndicators },
       },
     },
     async (req) => actionPlanIndicators(deps, ctxOf(req)),
