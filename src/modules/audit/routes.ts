@@ -67,6 +67,10 @@ export function auditRoutes(app: AppInstance, deps: Deps) {
             checked: z.number(),
             brokenAt: z.number().nullable(),
             reason: z.string().nullable(),
+            lastHash: z
+              .string()
+              .describe('Hash do último elo verificado (para comparar com uma cópia guardada fora do banco)'),
+            unsealed: z.number().int().describe('Registros gravados e ainda não selados na cadeia'),
           }),
         },
       },
