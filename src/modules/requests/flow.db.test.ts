@@ -118,6 +118,9 @@ describe('core flow: file → task → take → exigência → decide → appeal
       'ANSWER_EXIGENCIA',
     ]);
     expect(g.history.every((h: { staffId: unknown }) => h.staffId === null)).toBe(true); // citizens do not see staff ids
+    expect(g.holderStaffId).toBeNull(); // nor which server holds the request
+    const mine = await t.request(citizen, { method: 'GET', url: '/api/v1/requests' });
+    expect(mine.json().items.find((r: { id: string }) => r.id === requestId).holderStaffId).toBeNull();
     const st = await t.request(citizen, { method: 'GET', url: `/api/v1/requests/${requestId}/status` });
     expect(st.statusCode, st.body).toBe(200);
     expect(st.json()).toMatchObject({
@@ -135,6 +138,7 @@ describe('core flow: file → task → take → exigência → decide → appeal
 
   it('denies with coded reasons, concluding the task with the supervision payload', async () => {
     const get = await t.request(analyst, { method: 'GET', url: `/api/v1/requests/${requestId}` });
+    expect(get.json().holderStaffId).toBe(analyst.staffId);
     const version = get.json().version;
     const r = await t.request(analyst, {
       method: 'POST',

@@ -110,7 +110,7 @@ export async function getRequest(deps: Deps, ctx: Ctx, id: string) {
     ];
     await deps.audit.record(tx, ctx, { action: 'read', resourceType: 'request', resourceId: req.id });
     return {
-      ...presentRequest(req, clockOf(req, events, on)),
+      ...presentRequest(req, clockOf(req, events, on), { staff }),
       clockEvents: staff ? events : undefined,
       history: history.map((h) => ({
         seq: h.seq,

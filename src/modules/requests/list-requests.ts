@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { Cpf } from '../../platform/values/documents';
-import { scopeOf } from './access';
+import { isStaff, scopeOf } from './access';
 import { STATUSES } from './domain/lifecycle';
 import { decodeCursor, encodeCursor } from './pagination';
 import { clockOf, pgTextArray, type RequestRow, rows, today } from './store';
@@ -86,7 +86,9 @@ export async function listRequests(deps: Deps, ctx: Ctx, raw: ListRequestsQuery)
     });
     const last = page.at(-1);
     return {
-      items: page.map((r) => presentRequest(r, clockOf(r, byReq.get(r.id) ?? [], on))),
+      items: page.map((r) =>
+        presentRequest(r, clockOf(r, byReq.get(r.id) ?? [], on), { staff: isStaff(ctx.actor) }),
+      ),
       nextCursor:
         list.length > q.limit && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
     };

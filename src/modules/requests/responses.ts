@@ -111,7 +111,12 @@ export const Request = z
     status: z.enum(STATUSES),
     statusLabel: z.string(),
     allowedActions: z.array(AllowedAction),
-    holderStaffId: z.string().nullable().describe('Servidor que está com o requerimento'),
+    holderStaffId: z
+      .string()
+      .nullable()
+      .describe(
+        'Servidor que está com o requerimento (só para servidores; null para cidadão, parceiro e integração)',
+      ),
     version: z.number().int().describe('Versão (concorrência otimista: expectedVersion)'),
     decision: z.enum(['granted', 'denied']).nullable(),
     decidedOn: Day.nullable(),

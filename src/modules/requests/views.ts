@@ -17,7 +17,15 @@ export function presentClock(c: ClockStatus | null) {
   };
 }
 
-export function presentRequest(r: RequestRow, clock: ClockStatus | null, opts: { maskCpf?: boolean } = {}) {
+/**
+ * A request as the API shows it. Which server holds it is for staff only (`staff`), as in the
+ * history, where citizens, partners and integrations see no staff ids either.
+ */
+export function presentRequest(
+  r: RequestRow,
+  clock: ClockStatus | null,
+  opts: { staff: boolean; maskCpf?: boolean },
+) {
   const actions = availableActions(r.status);
   return {
     id: r.id,
@@ -36,7 +44,7 @@ export function presentRequest(r: RequestRow, clock: ClockStatus | null, opts: {
     status: r.status,
     statusLabel: STATUS_LABEL[r.status],
     allowedActions: actions.map((a: Action) => ({ action: a, label: ACTION_LABEL[a] })),
-    holderStaffId: r.holder_staff_id,
+    holderStaffId: opts.staff ? r.holder_staff_id : null,
     version: r.version,
     decision: r.decision,
     decidedOn: r.decided_on,
