@@ -1,29 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Ctx } from '../../platform/auth/roles';
 import { isAppError } from '../../platform/errors';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
 import { decideRequest } from './decide-request';
 import { fileRequest } from './file-request';
 import { takeNextTask } from './take-next-task';
-import { cpfFrom, seeded } from './testing';
+import { staffCtx as actor, cpfFrom, seeded } from './testing';
 
 const rnd = seeded(7);
 let deps: TestDeps;
-const actor = (role: Actor['role'], unitId: string, staffId: string | null = randomUUID()): Ctx => ({
-  actor: {
-    accountId: randomUUID(),
-    role,
-    name: 'Teste',
-    unitId,
-    cpf: null,
-    partnerEntityId: null,
-    staffId,
-    via: 'session',
-    sessionId: null,
-  },
-  requestId: randomUUID(),
-});
 
 beforeAll(async () => {
   deps = await createTestDeps();

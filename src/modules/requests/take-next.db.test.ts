@@ -1,31 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Ctx } from '../../platform/auth/roles';
 import { isAppError } from '../../platform/errors';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
 import { createStaff } from '../organization/create-staff';
 import { grantQueue } from './configure-queues';
 import { fileRequest } from './file-request';
 import { queuesOf, takeNextTask } from './take-next-task';
-import { cpfFrom, seeded } from './testing';
+import { staffCtx as actor, cpfFrom, seeded } from './testing';
 
 /** Take-next by grant: whole queues, single-species queues, most urgent first, and the refusal of an inconsistent case. */
 const rnd = seeded(4242);
 let deps: TestDeps;
-const actor = (role: Actor['role'], unitId: string, staffId: string): Ctx => ({
-  actor: {
-    accountId: randomUUID(),
-    role,
-    name: 'Teste',
-    unitId,
-    cpf: null,
-    partnerEntityId: null,
-    staffId,
-    via: 'session',
-    sessionId: null,
-  },
-  requestId: randomUUID(),
-});
 const q = async (s: string, p: unknown[] = []) => (await deps.db.pool.query(s, p)).rows;
 const staff = async (unitId: string) =>
   (

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Ctx } from '../../platform/auth/roles';
 import { isAppError } from '../../platform/errors';
 import { dispatchOnce } from '../../platform/outbox/outbox';
 import { createTestDeps, seedTestUnits, type TestDeps } from '../../platform/testing';
@@ -13,25 +12,11 @@ import { reassignTask } from './reassign-task';
 import { registerPendency } from './register-pendency';
 import { releaseTask } from './release-task';
 import { takeNextTask } from './take-next-task';
-import { cpfFrom, seeded } from './testing';
+import { staffCtx as actor, cpfFrom, seeded } from './testing';
 import { transferTask } from './transfer-task';
 
 const rnd = seeded(2026);
 let deps: TestDeps;
-const actor = (role: Actor['role'], unitId: string | null, staffId: string | null = randomUUID()): Ctx => ({
-  actor: {
-    accountId: randomUUID(),
-    role,
-    name: 'Teste',
-    unitId,
-    cpf: null,
-    partnerEntityId: null,
-    staffId,
-    via: 'session',
-    sessionId: null,
-  },
-  requestId: randomUUID(),
-});
 const q = async (s: string, p: unknown[] = []) => (await deps.db.pool.query(s, p)).rows;
 
 beforeAll(async () => {

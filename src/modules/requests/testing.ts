@@ -1,4 +1,5 @@
-import type { Role } from '../../platform/auth/roles';
+import { randomUUID } from 'node:crypto';
+import type { Actor, Ctx, Role } from '../../platform/auth/roles';
 import { TEST_PASSWORD, type TestApp, type TestSession } from '../../platform/testing';
 import { Cpf } from '../../platform/values/documents';
 import { createAccount } from '../identity/accounts';
@@ -16,6 +17,26 @@ export function cpfFrom(random: () => number): string {
   }
   return cpfFrom(random);
 }
+
+/** The context of a use case called directly (no HTTP) by a staff member: a fresh account and request id. */
+export const staffCtx = (
+  role: Actor['role'],
+  unitId: string | null,
+  staffId: string | null = randomUUID(),
+): Ctx => ({
+  actor: {
+    accountId: randomUUID(),
+    role,
+    name: 'Teste',
+    unitId,
+    cpf: null,
+    partnerEntityId: null,
+    staffId,
+    via: 'session',
+    sessionId: null,
+  },
+  requestId: randomUUID(),
+});
 
 let seq = 0;
 /** A staff member (organization) with a login (identity) carrying its staffId, logged in. */
