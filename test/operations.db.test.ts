@@ -64,6 +64,16 @@ describe('operational endpoints', () => {
     }
   });
 
+  it('forbids caching of API answers (personal data), not of the public documentation', async () => {
+    for (const url of ['/api/v1/auth/me', '/api/v1/nao-existe']) {
+      const res = await t.request(null, { method: 'GET', url });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const doc = await t.request(null, { method: 'GET', url: '/api/openapi.json' });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['cache-control']).toBeUndefined();
+  });
+
   it('echoes a valid X-Request-Id and generates one otherwise', async () => {
     const r = await t.request(null, {
       method: 'GET',

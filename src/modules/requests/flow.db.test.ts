@@ -133,6 +133,8 @@ describe('core flow: file → task → take → exigência → decide → appeal
     const doc = await t.request(citizen, { method: 'GET', url: `/api/v1/documents/${up.json().id}/content` });
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-type']).toBe('application/pdf');
+    expect(doc.headers['cache-control']).toBe('private, no-store');
+    expect(st.headers['cache-control']).toBe('no-store');
     expect(doc.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 

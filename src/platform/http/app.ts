@@ -101,8 +101,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   });
 
   const securityHeaders = securityHeaderSet(deps.config.isProduction);
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(securityHeaders);
+    // What the API answers is personal data or depends on who asks: no browser cache or proxy may
+    // keep it (RFC 9111 §5.2.2.5; OWASP API Security). A route may narrow it (document content
+    // sends "private, no-store").
+    if (req.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
     done();
   });
   await app.register(cookie);
