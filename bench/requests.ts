@@ -155,6 +155,27 @@ try {
   log('warm-up');
   await load({ url: `${base}/health`, connections: CONN, seconds: 2 });
   const count = async (q: string) => Number((await db.pool.query(q)).rows[0].n);
+  // WAL written per operation (pg_stat_wal, cluster-wide: this benchmark is the only writer).
+  const walMeter = async () => {
+    const snap = async () =>
+      (
+        await db.pool.query(
+          'SELECT wal_records::float8 AS r, wal_fpi::float8 AS f, wal_bytes::float8 AS b FROM pg_stat_wal',
+        )
+      ).rows[0] as { r: number; f: number; b: number };
+    const a = await snap();
+    return {
+      async per(ops: number) {
+        const b = await snap();
+        const n = Math.max(1, ops);
+        return {
+          records: Math.round(((b.r - a.r) / n) * 10) / 10,
+          fullPageImages: Math.round(((b.f - a.f) / n) * 100) / 100,
+          bytes: Math.round((b.b - a.b) / n),
+        };
+      },
+    };
+  };
 
   let filingOk = true;
   let statusOk = true;
@@ -273,21 +294,34 @@ try {
     await closedLoop({ url, method: 'POST', clients: sessions, seconds: 2 });
     log(`take-next: ${CONN} analysts pressing together, ${BURSTS} times`);
     let m = meter();
+    let w = await walMeter();
     const burst = await bursts({ url, method: 'POST', clients: sessions, rounds: BURSTS });
     const burstCpu = m.per(burst.total);
+    const burstWal = await w.per(burst.total);
     log(`take-next: ${CONN} analysts back to back for ${SECONDS} s (saturation)`);
     m = meter();
+    w = await walMeter();
     const loop = await closedLoop({ url, method: 'POST', clients: sessions, seconds: SECONDS });
     const loopCpu = m.per(loop.total);
+    const loopWal = await w.per(loop.total);
     const duplicates = await count(
       `SELECT count(*)::int AS n FROM (SELECT task_id FROM req_task_actions WHERE action = 'assigned'
          GROUP BY task_id HAVING count(*) > 1) d`,
     );
+    // Share of updates that were HOT (heap-only: no index entry written), per table.
+    await new Promise((r) => setTimeout(r, 1500)); // the server's backends flush their statistics
+    const hot = (
+      await db.pool.query(
+        `SELECT relname, n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables
+          WHERE relname IN ('req_requests', 'req_tasks') ORDER BY relname`,
+      )
+    ).rows;
     out.takeNext = {
       openTasks: openBefore,
+      hotUpdates: hot,
       analysts: CONN,
-      bursts: { ...burst, cpu: burstCpu },
-      backToBack: { ...loop, cpu: loopCpu },
+      bursts: { ...burst, cpu: burstCpu, walPerTake: burstWal },
+      backToBack: { ...loop, cpu: loopCpu, walPerTake: loopWal },
       tasksAssignedTwice: duplicates,
     };
     takeOk = burst.p99Ms < 50 && burst.non2xx === 0 && loop.non2xx === 0 && duplicates === 0;

@@ -156,3 +156,23 @@ describe('take next task by queue grants', () => {
     expect(assignees[0].n).toBe(6);
   });
 });
+
+describe('the write cost of a take', () => {
+  it('moves the request filed → in_analysis without touching an index of req_requests (HOT update)', async () => {
+    // PostgreSQL writes a status change heap-only (no new entry in any index) only when no index
+    // of the table names a changed column, in its keys or in its predicate — migration 0003.
+    const changed = ['status', 'holder_staff_id', 'version', 'updated_at'];
+    const defs = await q(
+      `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def
+         FROM pg_index WHERE indrelid = 'req_requests'::regclass`,
+    );
+    expect(defs.length).toBeGreaterThanOrEqual(4);
+    for (const { name, def } of defs as { name: string; def: string }[]) {
+      const onColumns = def.slice(def.indexOf(' USING '));
+      for (const col of changed) expect(onColumns, name).not.toMatch(new RegExp(`\\b${col}\\b`));
+    }
+    // and room on each page for the new version of the row
+    const [rel] = await q(`SELECT reloptions FROM pg_class WHERE oid = 'req_requests'::regclass`);
+    expect(rel.reloptions).toContain('fillfactor=90');
+  });
+});
