@@ -168,6 +168,7 @@ describe('the write cost of a take', () => {
     );
     expect(defs.length).toBeGreaterThanOrEqual(4);
     for (const { name, def } of defs as { name: string; def: string }[]) {
+      expect(def, name).toContain(' USING ');
       const onColumns = def.slice(def.indexOf(' USING '));
       for (const col of changed) expect(onColumns, name).not.toMatch(new RegExp(`\\b${col}\\b`));
     }

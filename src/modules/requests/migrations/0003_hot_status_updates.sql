@@ -2,9 +2,9 @@
 -- task's non-indexed columns become HOT updates (heap-only: no new entry in any index).
 --
 -- A row update is HOT only when no indexed column changes — and req_requests_unit_idx had
--- `status`, so every status change wrote a new entry in all five indexes of req_requests (primary
--- key, protocol, CPF, partner, unit), each on a random leaf page: measured ≈ 5 of the ≈ 26 WAL
--- records of a "pegar próxima tarefa". The unit listing keeps its order (unit, newest first) and
+-- `status`, so every status change wrote a new entry in every index of req_requests (primary key,
+-- protocol, CPF, unit, and partner when filed by one), each on a random leaf page: measured 3.5–5
+-- of the ≈ 26.7 WAL records of a "pegar próxima tarefa". The unit listing keeps its order (unit, newest first) and
 -- filters status on the rows it reads.
 --
 -- HOT also needs free room on the row's own page: fillfactor 90 leaves it on pages written from
