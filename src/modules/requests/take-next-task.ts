@@ -234,7 +234,15 @@ function overlaps(a: Eligibility, b: Eligibility): boolean {
   return a.keys.some((k) => kb.has(k) || inWhole(k, wb)) || b.keys.some((k) => inWhole(k, wa));
 }
 
-const STATEMENT_TAKES = 12;
+/**
+ * Analysts per statement. The statements of one turn run at the same time, each in its own
+ * backend on one core: more of them than the database has cores only makes them compete for the
+ * cores (with this server too, when it shares the machine). Measured on 2 cores with 50 analysts
+ * in bursts over 1 M open tasks: 12 per statement (5 statements) p99 36-49 ms and 305-347 µs of
+ * PostgreSQL CPU per task; 25 (2 statements) p99 23-26 ms, 195-237 µs; 50 (1 statement) p99
+ * 36-39 ms, 238-258 µs (docs/performance.md).
+ */
+const STATEMENT_TAKES = 25;
 
 async function takeOne(deps: Deps, t: Take): Promise<ClaimRow | undefined> {
   for (const st of TAKE_SINGLE) {
