@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../testing';
+import { uuidv7Time } from '../values/ids';
 import { statement, withSessionOptions } from './database';
 
 let deps: TestDeps;
@@ -9,6 +10,24 @@ beforeAll(async () => {
 afterAll(async () => deps?.close());
 
 describe('database', () => {
+  it('makes version 7 UUIDs in SQL (uuid_v7) with the current millisecond, in creation order', async () => {
+    const before = Date.now();
+    const { rows } = await deps.db.pool.query<{ id: string; n: number }>(
+      'SELECT uuid_v7()::text AS id, n FROM generate_series(1, 500) n',
+    );
+    const after = Date.now();
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(500);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The database's clock and this process's are the same machine's (PGlite: the same process).
+      expect(uuidv7Time(id)).toBeGreaterThanOrEqual(before - 1_000);
+      expect(uuidv7Time(id)).toBeLessThanOrEqual(after + 1_000);
+    }
+    const times = ids.map(uuidv7Time);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
   it('runs concurrent parameterized queries from many pooled connections correctly', async () => {
     // On the embedded PGlite this exercises keepProtocolExchangesTogether (pglite-queue.ts).
     const results = await Promise.all(

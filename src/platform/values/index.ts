@@ -1,4 +1,5 @@
 export * from './competence';
 export * from './dates';
 export * from './documents';
+export * from './ids';
 export * from './money';
