@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../platform/auth/roles';
@@ -6,6 +5,7 @@ import type { Executor } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import type { EventConsumer } from '../../platform/outbox/types';
 import { LocalDate } from '../../platform/values/dates';
+import { uuidv7 } from '../../platform/values/ids';
 import { isActionAllowed } from './domain/lifecycle';
 import { queueKey } from './domain/queues';
 import { systemFor } from './domain/species';
@@ -38,7 +38,7 @@ export async function createRevisionTask(tx: Executor, deps: Deps, raw: unknown,
   if (!req) throw new Error(`revisão pedida para requerimento inexistente: ${ev.requestId}`);
   const ctx = { actor: SYSTEM_ACTOR, requestId: `event:${eventId}` };
   const on = LocalDate.ofInstant(deps.clock.now());
-  const taskId = randomUUID();
+  const taskId = uuidv7();
   await tx.execute(sql`
     INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, supervision_id, reason, created_at, created_on)
     VALUES (${taskId}, ${req.id}, 'revision', ${ev.serviceCode}, ${req.species}, ${ev.unitId}, 'regular',

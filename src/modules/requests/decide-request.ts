@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, forbidden, unprocessable } from '../../platform/errors';
+import { uuidv7 } from '../../platform/values/ids';
 import { calculateRmi, loadParameterTables, type RmiRequest } from '../calculation/calculate-rmi';
 import { assertVisible, scopeOf } from './access';
 import { clockState } from './domain/deadline';
@@ -97,7 +97,7 @@ export async function decideRequest(deps: Deps, ctx: Ctx, requestId: string, raw
       expectedVersion: input.expectedVersion,
       details: { reasons: input.reasons.map((r) => r.code), automatic },
     });
-    const decisionId = randomUUID();
+    const decisionId = uuidv7();
     const task = await currentTaskOfKind(tx, req.id, ['analysis', 'revision']);
     if (
       task?.kind === 'revision' &&

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { LocalDate } from '../../platform/values/dates';
+import { uuidv7 } from '../../platform/values/ids';
 import { assertVisible, scopeOf } from './access';
 import { APPEAL_TERM_DAYS } from './domain/exigencia';
 import { appendAction, findRequest, one, today } from './store';
@@ -33,7 +33,7 @@ export async function fileAppeal(
       tx,
       sql`SELECT id, decided_on FROM req_decisions WHERE request_id = ${req.id} AND outcome = 'denied' ORDER BY created_at DESC LIMIT 1`,
     );
-    const id = randomUUID();
+    const id = uuidv7();
     const isTimely = decision ? LocalDate.daysBetween(decision.decided_on, on) <= APPEAL_TERM_DAYS : false;
     await tx.execute(sql`
       INSERT INTO req_appeals (id, request_id, decision_id, filed_on, filed_by_account_id, grounds, status)

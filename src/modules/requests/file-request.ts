@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { auditInsertFromJson } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/roles';
@@ -7,6 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { forbidden, unprocessable } from '../../platform/errors';
 import { outboxInsertFromJson } from '../../platform/outbox/outbox';
 import { Cpf } from '../../platform/values/documents';
+import { uuidv7 } from '../../platform/values/ids';
 import { findUnit } from '../organization/directory';
 import { computeClock } from './domain/deadline';
 import { formatProtocol } from './domain/protocol';
@@ -71,8 +71,8 @@ export async function fileRequest(deps: Deps, ctx: Ctx, raw: FileRequestInput) {
   const queue = actor.role === 'citizen' || actor.role === 'partner' ? 'regular' : (input.queue ?? 'regular');
   const der = today(deps);
   const maxDays = stfDeadlines().get(input.species) ?? null;
-  const id = randomUUID();
-  const taskId = randomUUID();
+  const id = uuidv7();
+  const taskId = uuidv7();
   const now = deps.clock.now();
   const serviceCode = initialServiceCode(input.species);
   const needsAssessment = requiredAssessments(input.species).length > 0;

@@ -58,7 +58,7 @@ export async function createAppointmentSlots(
     for (const t of input.times) {
       await deps.db.orm.execute(sql`
         INSERT INTO req_appointment_slots (id, unit_id, kind, slot_date, start_time, capacity)
-        VALUES (gen_random_uuid(), ${input.unitId}, ${input.kind}, ${d}, ${t}, ${input.capacity})
+        VALUES (uuid_v7(), ${input.unitId}, ${input.kind}, ${d}, ${t}, ${input.capacity})
         ON CONFLICT (unit_id, kind, slot_date, start_time) DO NOTHING`);
       n++;
     }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
+import { uuidv7 } from '../../platform/values/ids';
 import { assertVisible, scopeOf } from './access';
 import { clockState } from './domain/deadline';
 import { DEFAULT_EXIGENCIA_DAYS, exigenciaDueDate } from './domain/exigencia';
@@ -53,7 +53,7 @@ export async function openExigencia(
       details: { dueDate },
       expectedVersion: input.expectedVersion,
     });
-    const id = randomUUID();
+    const id = uuidv7();
     const task = await tx.execute(
       sql`SELECT id FROM req_tasks WHERE request_id = ${req.id} AND kind = 'analysis' AND status IN ('open','assigned','waiting') LIMIT 1`,
     );

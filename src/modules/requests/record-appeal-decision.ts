@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, notFound } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
+import { uuidv7 } from '../../platform/values/ids';
 import { assertVisible, scopeOf } from './access';
 import { queueKey } from './domain/queues';
 import { APPEAL_COMPLIANCE_SERVICE, systemFor } from './domain/species';
@@ -57,7 +57,7 @@ export async function recordAppealDecision(
     );
     let taskId: string | null = null;
     if (input.outcome === 'upheld') {
-      taskId = randomUUID();
+      taskId = uuidv7();
       await tx.execute(sql`
         INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, created_at, created_on)
         VALUES (${taskId}, ${req.id}, 'appeal_compliance', ${APPEAL_COMPLIANCE_SERVICE}, ${req.species}, ${req.unit_id}, 'regular',

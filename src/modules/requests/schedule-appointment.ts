@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/auth/roles';
@@ -6,6 +5,7 @@ import type { Executor } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { actionNotAllowed, conflict, notFound, unprocessable } from '../../platform/errors';
 import { LocalDate } from '../../platform/values/dates';
+import { uuidv7 } from '../../platform/values/ids';
 import { assertVisible, scopeOf } from './access';
 import { requiredAssessments } from './domain/species';
 import { appendAction, findRequest, one, putTaskOnHold, type RequestRow, today } from './store';
@@ -117,7 +117,7 @@ export async function insertAppointment(
   return (await one<AppointmentRow>(
     tx,
     sql`INSERT INTO req_appointments (id, request_id, slot_id, kind, unit_id, appointment_date, start_time, status, scheduled_at, scheduled_on, replaces_id)
-        VALUES (${randomUUID()}, ${req.id}, ${slot.id}, ${slot.kind}, ${slot.unit_id}, ${slot.slot_date}, ${slot.start_time}, 'scheduled',
+        VALUES (${uuidv7()}, ${req.id}, ${slot.id}, ${slot.kind}, ${slot.unit_id}, ${slot.slot_date}, ${slot.start_time}, 'scheduled',
                 ${deps.clock.now()}, ${on}, ${replacesId})
         RETURNING *`,
   )) as AppointmentRow;

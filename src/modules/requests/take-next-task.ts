@@ -99,7 +99,7 @@ const CLAIM = `
        FROM claimed c),
    ev AS (
      ${OUTBOX_INSERT}
-     SELECT gen_random_uuid(), 'task.assigned', 'task', c.id::text,
+     SELECT uuid_v7(), 'task.assigned', 'task', c.id::text,
             jsonb_build_object('taskId', c.id, 'requestId', c.request_id, 'staffId', c.by_staff_id,
                                'unitId', c.unit_id, 'queue', c.queue, 'via', 'take_next'), 1
        FROM claimed c)

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database';
 import type { Deps } from '../deps';
+import { uuidv7 } from '../values/ids';
 import type { DomainEvent, EventConsumer, NewEvent } from './types';
 
 export interface Outbox {
@@ -16,8 +16,9 @@ export interface Outbox {
 
 /**
  * The head of an INSERT of events, for a module statement that builds them in SQL from the rows
- * it changes: `${OUTBOX_INSERT} SELECT gen_random_uuid(), type, aggregate_type, aggregate_id,
- * payload, version FROM …` (event ids are uuids; occurred_at is the transaction's time).
+ * it changes: `${OUTBOX_INSERT} SELECT uuid_v7(), type, aggregate_type, aggregate_id,
+ * payload, version FROM …` (event ids are version 7 uuids, in the order they were made — see
+ * values/ids.ts; occurred_at is the transaction's time).
  */
 export const OUTBOX_INSERT =
   'INSERT INTO outbox (event_id, type, aggregate_type, aggregate_id, payload, version)';
@@ -39,7 +40,7 @@ export function createOutbox(): Outbox {
     rows(events) {
       const ids: string[] = [];
       const rows = events.map((e) => {
-        const id = randomUUID();
+        const id = uuidv7();
         ids.push(id);
         return {
           event_id: id,
@@ -53,7 +54,7 @@ export function createOutbox(): Outbox {
       return { json: JSON.stringify(rows), ids };
     },
     async publish(exec, e) {
-      const id = randomUUID();
+      const id = uuidv7();
       await exec.execute(sql`
         INSERT INTO outbox (event_id, type, aggregate_type, aggregate_id, payload, version)
         VALUES (${id}, ${e.type}, ${e.aggregateType}, ${e.aggregateId}, ${JSON.stringify(e.payload)}::jsonb, ${e.version ?? 1})`);
