@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -333,6 +333,7 @@ export async function bursts(opts: {
   const statuses: Record<string, number> = {};
   let errors = 0;
   const durations: number[] = [];
+  const starts: number[] = [];
   // Connections are open before the first burst: otherwise it also times 50 TCP handshakes
   // (measured: 81 ms, against 15-30 ms for the bursts after it).
   await Promise.all(conns.map((c) => c.open()));
@@ -353,9 +354,16 @@ export async function bursts(opts: {
         }),
       );
       durations.push(performance.now() - b0);
+      starts.push(Date.now() - (performance.now() - b0));
     }
   } finally {
     for (const c of conns) c.close();
+  }
+  // BENCH_BURST_TRACE=<file>: each burst's wall-clock start and duration, in order, to line the
+  // slow ones up with what else ran at that moment (autovacuum, checkpoints, GC).
+  if (process.env.BENCH_BURST_TRACE) {
+    const lines = durations.map((d, i) => `${new Date(starts[i]!).toISOString()} ${i} ${d.toFixed(1)}`);
+    writeFileSync(process.env.BENCH_BURST_TRACE, `${lines.join('\n')}\n`);
   }
   const slowest = durations
     .sort((a, b) => b - a)

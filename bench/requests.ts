@@ -11,6 +11,7 @@
  *   BENCH_ROUNDS        rounds of baseline + phase for filing and status reads (default 3)
  *   BENCH_BURSTS        bursts of take-next, one request per analyst at once (default 200)
  *   BENCH_PHASES        which phases to run (default filing,status,take)
+ *   BENCH_LAYOUT        chronological (default) or scattered: how the open tasks are laid out
  */
 import { randomUUID } from 'node:crypto';
 import { createAccount } from '../src/modules/identity/accounts';
@@ -18,6 +19,7 @@ import { createStaff } from '../src/modules/organization/create-staff';
 import { createUnit } from '../src/modules/organization/create-unit';
 import { modules } from '../src/modules/registry';
 import { FILEABLE_SPECIES } from '../src/modules/requests/domain/species';
+import { stfDeadlines } from '../src/modules/requests/reference';
 import { cpfFrom, seeded } from '../src/modules/requests/testing';
 import { createAuditLog } from '../src/platform/audit/audit';
 import { migrateAll } from '../src/platform/bootstrap';
@@ -44,6 +46,53 @@ const CONN = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 200);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'filing,status,take').split(','));
+const LAYOUT = process.env.BENCH_LAYOUT === 'scattered' ? 'scattered' : 'chronological';
+
+/** A version 7 uuid of the instant `ts` (the layout of uuid_v7(), platform migration 0003). */
+const v7At = (ts: string) =>
+  `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send((extract(epoch FROM ${ts}) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+
+/**
+ * The open backlog as it forms: requests filed one after another over 300 days (1 M of them:
+ * one every 26 s), each with its task, ids made at filing (version 7, as the application makes
+ * them), the DER the filing day, the legal deadline of its species (30/45/60/90 days), 10
+ * agencies and 16 species in turn. The most urgent tasks of a queue are then the ones filed
+ * earliest in each deadline class: four runs of neighbouring rows.
+ * $1 offset, $2 count, $3 CPF, $4 species, $5 total, $6 days per species.
+ */
+const CHRONOLOGICAL_LOAD = `
+  WITH src AS (
+    SELECT g, ($4::text[])[1 + g % 16] AS species, ($6::int[])[1 + g % 16] AS days,
+           TIMESTAMPTZ '2026-01-01 03:00:00+00' + make_interval(secs => g::float8 * 300 * 86400 / $5::int) AS filed_at
+      FROM generate_series($1::int + 1, $1::int + $2::int) g),
+  r AS (
+    INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id, der, unit_id, status, max_days, created_at, updated_at)
+    SELECT ${v7At('filed_at')}, '2026.' || lpad((90000000 - g)::text, 8, '0') || '-0', $3, species, 'RI-B' || species,
+           'in_person', 'staff', 'bench', (filed_at AT TIME ZONE 'America/Sao_Paulo')::date, 'APS' || (g % 10), 'filed', days, filed_at, filed_at
+      FROM src ORDER BY g
+    RETURNING id, species, unit_id, der, max_days, created_at)
+  INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
+  SELECT ${v7At('r.created_at')}, r.id, 'analysis', 'RI-B' || r.species, r.species, r.unit_id, 'regular', 'regular:' || r.unit_id || ':' || r.species,
+         'PAT', 'open', r.der + r.max_days, r.created_at, r.der
+    FROM r ORDER BY r.id`;
+
+/**
+ * BENCH_LAYOUT=scattered, the layout of the measurements before 03/12/2026: creation order
+ * unrelated to the DER (task g filed on day g mod 300, random ids, 90 days for every species),
+ * so the most urgent tasks are spread over the whole table and every take touches pages no
+ * other take touched — the worst case for the page cache and the WAL.
+ */
+const SCATTERED_LOAD = `
+  WITH r AS (
+    INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id, der, unit_id, status, max_days)
+    SELECT gen_random_uuid(), '2026.' || lpad((90000000 - $1 - g)::text, 8, '0') || '-0', $3, ($4::text[])[1 + g % 16], 'RI-B' || ($4::text[])[1 + g % 16],
+           'in_person', 'staff', 'bench', DATE '2026-01-01' + (g % 300), 'APS' || (g % 10), 'filed', 90
+      FROM generate_series(1, $2::int) g
+    RETURNING id, species, unit_id, der)
+  INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
+  SELECT gen_random_uuid(), r.id, 'analysis', 'RI-B' || r.species, r.species, r.unit_id, 'regular', 'regular:' || r.unit_id || ':' || r.species,
+         'PAT', 'open', r.der + 90, now(), r.der
+    FROM r`;
 const PASSWORD = 'senha-de-bench-123';
 const PORT = 3303;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -264,28 +313,24 @@ try {
 
   let takeOk = true;
   if (PHASES.has('take')) {
-    log(`take-next: loading ${TASKS} open tasks`);
+    log(`take-next: loading ${TASKS} open tasks (${LAYOUT})`);
     const t0 = Date.now();
     const chunk = 200_000;
+    const days = FILEABLE_SPECIES.map((s) => stfDeadlines().get(s) ?? 90);
     for (let start = 0; start < TASKS; start += chunk) {
       const n = Math.min(chunk, TASKS - start);
-      await db.pool.query(
-        `WITH r AS (
-           INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id, der, unit_id, status, max_days)
-           SELECT gen_random_uuid(), '2026.' || lpad((90000000 - $1 - g)::text, 8, '0') || '-0', $3, ($4::text[])[1 + g % 16], 'RI-B' || ($4::text[])[1 + g % 16],
-                  'in_person', 'staff', 'bench', DATE '2026-01-01' + (g % 300), 'APS' || (g % 10), 'filed', 90
-             FROM generate_series(1, $2::int) g
-           RETURNING id, species, unit_id, der)
-         INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
-         SELECT gen_random_uuid(), r.id, 'analysis', 'RI-B' || r.species, r.species, r.unit_id, 'regular', 'regular:' || r.unit_id || ':' || r.species,
-                'PAT', 'open', r.der + 90, now(), r.der
-           FROM r`,
-        [start, n, cpf, FILEABLE_SPECIES],
-      );
+      await db.pool.query(LAYOUT === 'scattered' ? SCATTERED_LOAD : CHRONOLOGICAL_LOAD, [
+        start,
+        n,
+        cpf,
+        FILEABLE_SPECIES,
+        ...(LAYOUT === 'scattered' ? [] : [TASKS, days]),
+      ]);
       log(`  ${start + n} tarefas`);
     }
     await quiesce();
     out.loadSeconds = Math.round((Date.now() - t0) / 1000);
+    out.layout = LAYOUT;
     const openBefore = await count("SELECT count(*)::int AS n FROM req_tasks WHERE status = 'open'");
 
     const sessions = [];
