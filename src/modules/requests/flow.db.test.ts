@@ -372,10 +372,11 @@ describe('medical exam species: clock starts at attendance; exigência expiry; o
     const ex = await t.request(an, {
       method: 'POST',
       url: `/api/v1/requests/${f.json().id}/exigencias`,
-      body: { items: [{ kind: 'information', description: 'Data do parto' }], days: 10 },
+      body: { items: [{ kind: 'information', description: 'Data do parto' }] },
     });
-    expect(ex.json().dueDate).toBe('2026-05-25');
-    await travel(t, '2026-06-20T09:00:00-03:00', [an, cit]);
+    // 30 days (Portaria DIRBEN/INSS 993/2022, art. 75): 05-14 + 30 = 06-13, a Saturday → 06-15.
+    expect(ex.json().dueDate).toBe('2026-06-15');
+    await travel(t, '2026-07-11T09:00:00-03:00', [an, cit]);
     const r = await expireExigencias(t.deps);
     expect(r.expired).toBeGreaterThanOrEqual(1);
     const g = (await t.request(an, { method: 'GET', url: `/api/v1/requests/${f.json().id}` })).json();
@@ -383,10 +384,10 @@ describe('medical exam species: clock starts at attendance; exigência expiry; o
     expect(g.clockEvents).toEqual([
       { kind: 'start', on: '2026-05-04' },
       { kind: 'pause', on: '2026-05-14' },
-      { kind: 'resume', on: '2026-05-26' },
+      { kind: 'resume', on: '2026-06-16' },
     ]);
-    // 30 days + 12 paused from 05-04 → 06-15 (Monday): overdue by 5 on 06-20.
-    expect(g.deadline).toMatchObject({ dueDate: '2026-06-15', isOverdue: true, daysOverdue: 5 });
+    // 30 days + 33 paused from 05-04 → 07-06 (Monday): overdue by 5 on 07-11.
+    expect(g.deadline).toMatchObject({ dueDate: '2026-07-06', isOverdue: true, daysOverdue: 5 });
     await t.deps.db.orm.execute(
       sql`INSERT INTO req_escalation_rules (unit_id, target_unit_id, days_past_due) VALUES ('*', '@gex', 3) ON CONFLICT DO NOTHING`,
     );
@@ -394,7 +395,7 @@ describe('medical exam species: clock starts at attendance; exigência expiry; o
     expect(flag.breached).toBeGreaterThanOrEqual(1);
     expect(flag.escalated).toBeGreaterThanOrEqual(1);
     const breached = (await events('deadline.breached')).find((e) => e.requestId === f.json().id);
-    expect(breached).toMatchObject({ dueDate: '2026-06-15', daysOverdue: 5, species: '80' });
+    expect(breached).toMatchObject({ dueDate: '2026-07-06', daysOverdue: 5, species: '80' });
     const task = await t.deps.db.pool.query(
       'SELECT is_overdue, escalated_to_unit_id FROM req_tasks WHERE request_id = $1',
       [f.json().id],

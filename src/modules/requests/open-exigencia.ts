@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { uuidv7 } from '../../platform/values/ids';
 import { assertVisible, scopeOf } from './access';
 import { clockState } from './domain/deadline';
-import { DEFAULT_EXIGENCIA_DAYS, exigenciaDueDate } from './domain/exigencia';
+import { DEFAULT_EXIGENCIA_DAYS, exigenciaDueDate, MAX_EXIGENCIA_DAYS } from './domain/exigencia';
 import { DOCUMENT_CATEGORIES } from './domain/files';
 import {
   appendAction,
@@ -28,13 +28,19 @@ export const openExigenciaInput = z.object({
     )
     .min(1)
     .max(20),
-  days: z.number().int().min(1).max(90).default(DEFAULT_EXIGENCIA_DAYS).describe('Prazo em dias (padrão 30)'),
+  days: z
+    .number()
+    .int()
+    .min(DEFAULT_EXIGENCIA_DAYS)
+    .max(MAX_EXIGENCIA_DAYS)
+    .default(DEFAULT_EXIGENCIA_DAYS)
+    .describe('Prazo em dias: 30 (Portaria DIRBEN/INSS 993/2022, art. 75) ou mais, até 90'),
   expectedVersion: z.number().int().optional(),
 });
 
 /**
  * Opens an exigência (Lei 9.784/1999, art. 39): lists what the requester must bring, sets the term
- * (30 days by default) and suspends the legal clock while the requester is the one who must act.
+ * (30 days, Portaria DIRBEN/INSS 993/2022, art. 75; longer if the analyst gives more) and suspends the legal clock while the requester is the one who must act.
  */
 export async function openExigencia(
   deps: Deps,

@@ -76,7 +76,7 @@ describe('answers of the requests routes through their response schemas', () => 
         { kind: 'document', category: 'work_booklet', description: 'CTPS com o vínculo de 1998' },
         { kind: 'information', description: 'Endereço atual' },
       ],
-      days: 10,
+      days: 45,
     });
     expect(open.statusCode, open.body).toBe(201);
     expect(open.json()).toMatchObject({
@@ -91,6 +91,21 @@ describe('answers of the requests routes through their response schemas', () => 
     });
     expect(ext.statusCode, ext.body).toBe(200);
     expect(ext.json()).toMatchObject({ id: open.json().id, extensions: 1 });
+    // Portaria DIRBEN/INSS 993/2022, art. 75: extendable once; never less than 30 days.
+    const again = await post(analyst, `/api/v1/exigencias/${open.json().id}/extend`, {
+      days: 5,
+      reason: 'Novo pedido do requerente',
+    });
+    expect(again.statusCode, again.body).toBe(422);
+    expect(again.json().errors).toEqual([
+      { field: 'days', message: 'A exigência já foi prorrogada; a prorrogação é permitida uma única vez.' },
+    ]);
+    const short = await post(analyst, `/api/v1/requests/${requestId}/exigencias`, {
+      items: [{ kind: 'information', description: 'Endereço atual' }],
+      days: 10,
+    });
+    expect(short.statusCode, short.body).toBe(422);
+    expect(short.json().errors).toMatchObject([{ field: 'days' }]);
     const up = await t.request(citizen, {
       method: 'POST',
       url: `/api/v1/requests/${requestId}/documents?category=work_booklet&fileName=ctps.pdf`,

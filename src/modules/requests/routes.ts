@@ -5,6 +5,7 @@ import type { AppInstance } from '../../platform/http/types';
 import { answerExigencia, answerExigenciaInput } from './answer-exigencia';
 import { complyAppeal } from './comply-appeal';
 import { decideInput, decideRequest } from './decide-request';
+import { MAX_EXTENSION_DAYS } from './domain/exigencia';
 import { DOCUMENT_CATEGORIES } from './domain/files';
 import { extendExigencia } from './extend-exigencia';
 import { fileAppeal, fileAppealInput } from './file-appeal';
@@ -327,8 +328,10 @@ export function requestsRoutes(app: AppInstance, deps: Deps) {
       schema: {
         tags: TAG,
         summary: 'Prorroga o prazo de uma exigência',
+        description:
+          'Uma única vez, por até o prazo regulamentar de novo (30 dias), a pedido justificado do requerente (Portaria DIRBEN/INSS 993/2022, art. 75); `reason` registra a justificativa.',
         params: Id,
-        body: Reason.extend({ days: z.number().int().min(1).max(30) }),
+        body: Reason.extend({ days: z.number().int().min(1).max(MAX_EXTENSION_DAYS) }),
         response: { 200: ExtendedExigencia },
       },
     },

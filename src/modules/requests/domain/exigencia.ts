@@ -6,14 +6,19 @@ import { rollToBusinessDay } from './deadline';
  * - Lei 9.784/1999, art. 39: the summons states the date, term, form and conditions; art. 40:
  *   when the requested items are not delivered in the term, the Administration decides on what it
  *   has (here: the task returns to the analyst, who decides — the exigência is "expired").
- * - Term: 30 days by default, extendable on request (INSS practice under IN PRES/INSS 128/2022,
- *   Livro IV; see docs/norms.md). Counted like every administrative term (Lei 9.784/1999, art. 66):
- *   calendar days from the day after the opening, rolled to the next business day.
+ * - Term: 30 days, counted from the requester's notice, extendable once for an equal period on
+ *   the requester's justified request (Portaria DIRBEN/INSS 993/2022 — Livro IV das Normas
+ *   Procedimentais, complementary to IN PRES/INSS 128/2022 —, art. 75; see docs/norms.md). The
+ *   summons may give a longer term (Lei 9.784/1999, art. 39, sets no ceiling), never a shorter
+ *   one. Counted like every administrative term (Lei 9.784/1999, art. 66; Portaria 993, art. 75,
+ *   § 1º): calendar days from the day after the opening, rolled to the next business day.
  */
 export const DEFAULT_EXIGENCIA_DAYS = 30;
-/** An extension may not exceed another default term at a time. */
-export const MAX_EXTENSION_DAYS = 30;
-export const MAX_EXTENSIONS = 2;
+/** The longest term the analyst may give when opening one. */
+export const MAX_EXIGENCIA_DAYS = 90;
+/** The extension: once (MAX_EXTENSIONS), for at most the regulatory term again ("por igual período"). */
+export const MAX_EXTENSION_DAYS = DEFAULT_EXIGENCIA_DAYS;
+export const MAX_EXTENSIONS = 1;
 
 export interface ExigenciaItem {
   /** What is requested: a document category or free information. */
@@ -23,8 +28,10 @@ export interface ExigenciaItem {
 }
 
 export function exigenciaDueDate(openedOn: string, days = DEFAULT_EXIGENCIA_DAYS): LocalDate {
-  if (!Number.isInteger(days) || days < 1 || days > 90)
-    throw new RangeError('prazo da exigência deve ter de 1 a 90 dias');
+  if (!Number.isInteger(days) || days < DEFAULT_EXIGENCIA_DAYS || days > MAX_EXIGENCIA_DAYS)
+    throw new RangeError(
+      `prazo da exigência deve ter de ${DEFAULT_EXIGENCIA_DAYS} a ${MAX_EXIGENCIA_DAYS} dias`,
+    );
   return rollToBusinessDay(LocalDate.addDays(openedOn, days));
 }
 
@@ -37,7 +44,7 @@ export function extendExigencia(
   today: string,
 ): ExtensionCheck {
   if (extensionsSoFar >= MAX_EXTENSIONS)
-    return { ok: false, message: `A exigência já foi prorrogada ${MAX_EXTENSIONS} vezes.` };
+    return { ok: false, message: 'A exigência já foi prorrogada; a prorrogação é permitida uma única vez.' };
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
     return { ok: false, message: `A prorrogação deve ter de 1 a ${MAX_EXTENSION_DAYS} dias.` };
   }

@@ -24,9 +24,18 @@ describe('exigência terms', () => {
     // 2026-10-03 + 30 = 2026-11-02 (Finados, Monday) → 2026-11-03.
     expect(exigenciaDueDate('2026-10-03')).toBe('2026-11-03');
   });
-  it('extends a running term, at most twice, never after it ended', () => {
+  it('never gives less than the 30 days of Portaria DIRBEN/INSS 993/2022, art. 75', () => {
+    expect(() => exigenciaDueDate('2026-03-03', 29)).toThrow(RangeError);
+    expect(() => exigenciaDueDate('2026-03-03', 91)).toThrow(RangeError);
+    expect(exigenciaDueDate('2026-03-03', 45)).toBe('2026-04-17');
+  });
+  it('extends a running term once (art. 75), by up to 30 days, never after it ended', () => {
     expect(extendExigencia('2026-04-02', 0, 15, '2026-03-20')).toEqual({ ok: true, dueDate: '2026-04-17' });
-    expect(extendExigencia('2026-04-02', 2, 15, '2026-03-20').ok).toBe(false);
+    expect(extendExigencia('2026-04-02', 0, 30, '2026-03-20')).toEqual({ ok: true, dueDate: '2026-05-04' });
+    expect(extendExigencia('2026-04-02', 1, 15, '2026-03-20')).toMatchObject({
+      ok: false,
+      message: 'A exigência já foi prorrogada; a prorrogação é permitida uma única vez.',
+    });
     expect(extendExigencia('2026-04-02', 0, 15, '2026-04-03').ok).toBe(false);
     expect(extendExigencia('2026-04-02', 0, 31, '2026-03-20').ok).toBe(false);
     expect(isExigenciaExpired('2026-04-02', '2026-04-02')).toBe(false);
