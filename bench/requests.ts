@@ -48,10 +48,6 @@ const BURSTS = Number(process.env.BENCH_BURSTS ?? 200);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'filing,status,take').split(','));
 const LAYOUT = process.env.BENCH_LAYOUT === 'scattered' ? 'scattered' : 'chronological';
 
-/** A version 7 uuid of the instant `ts` (the layout of uuid_v7(), platform migration 0003). */
-const v7At = (ts: string) =>
-  `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send((extract(epoch FROM ${ts}) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
-
 /**
  * The open backlog as it forms: requests filed one after another over 300 days (1 M of them:
  * one every 26 s), each with its task, ids made at filing (version 7, as the application makes
@@ -67,12 +63,12 @@ const CHRONOLOGICAL_LOAD = `
       FROM generate_series($1::int + 1, $1::int + $2::int) g),
   r AS (
     INSERT INTO req_requests (id, protocol, citizen_cpf, species, service_code, channel, filed_by_kind, filed_by_account_id, der, unit_id, status, max_days, created_at, updated_at)
-    SELECT ${v7At('filed_at')}, '2026.' || lpad((90000000 - g)::text, 8, '0') || '-0', $3, species, 'RI-B' || species,
+    SELECT uuid_v7(filed_at), '2026.' || lpad((90000000 - g)::text, 8, '0') || '-0', $3, species, 'RI-B' || species,
            'in_person', 'staff', 'bench', (filed_at AT TIME ZONE 'America/Sao_Paulo')::date, 'APS' || (g % 10), 'filed', days, filed_at, filed_at
       FROM src ORDER BY g
     RETURNING id, species, unit_id, der, max_days, created_at)
   INSERT INTO req_tasks (id, request_id, kind, service_code, species, unit_id, queue, queue_key, system, status, due_date, created_at, created_on)
-  SELECT ${v7At('r.created_at')}, r.id, 'analysis', 'RI-B' || r.species, r.species, r.unit_id, 'regular', 'regular:' || r.unit_id || ':' || r.species,
+  SELECT uuid_v7(r.created_at), r.id, 'analysis', 'RI-B' || r.species, r.species, r.unit_id, 'regular', 'regular:' || r.unit_id || ':' || r.species,
          'PAT', 'open', r.der + r.max_days, r.created_at, r.der
     FROM r ORDER BY r.id`;
 

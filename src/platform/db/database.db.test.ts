@@ -26,6 +26,12 @@ describe('database', () => {
     }
     const times = ids.map(uuidv7Time);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // Given an instant, the id carries that millisecond (loads of rows made in the past).
+    const at = await deps.db.pool.query<{ id: string }>(
+      "SELECT uuid_v7(TIMESTAMPTZ '2026-01-01 03:00:00.123+00')::text AS id",
+    );
+    expect(at.rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidv7Time(at.rows[0]!.id)).toBe(Date.UTC(2026, 0, 1, 3, 0, 0, 123));
   });
 
   it('runs concurrent parameterized queries from many pooled connections correctly', async () => {
