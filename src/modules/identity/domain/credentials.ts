@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Secrets are random 256-bit values; only their SHA-256 is stored (a DB leak yields no usable token). */
 export const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** One-shot hash (no Hash object): it runs on every authenticated request, for the session cache key. */
+export const sha256 = (s: string) => hash('sha256', s, 'hex');
 
 export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
