@@ -40,7 +40,8 @@ export const openExigenciaInput = z.object({
 
 /**
  * Opens an exigência (Lei 9.784/1999, art. 39): lists what the requester must bring, sets the term
- * (30 days, Portaria DIRBEN/INSS 993/2022, art. 75; longer if the analyst gives more) and suspends the legal clock while the requester is the one who must act.
+ * (30 days, Portaria DIRBEN/INSS 993/2022, art. 75; longer if the analyst gives more) and suspends
+ * the legal clock while the requester is the one who must act.
  */
 export async function openExigencia(
   deps: Deps,
