@@ -5,12 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, Role } from '../auth/roles';
 import { type MigrationSource, pendingMigrations } from '../db/migrate';
@@ -22,6 +17,7 @@ import { claimIdempotencyKey, completeIdempotencyKey } from './idempotency';
 import { createMetrics, type Metrics } from './metrics';
 import { sendProblem, toProblem } from './problem';
 import { securityHeaderSet } from './security-headers';
+import { serializerCompiler } from './serializer';
 import type { AppInstance } from './types';
 
 z.config(z.locales.ptBR());
