@@ -31,7 +31,9 @@ export interface AuditLog {
    * Who and when, for a statement that writes its own audit rows (AUDIT_INSERT) in the same
    * statement as the read they record: [at, actor_id, actor_role, actor_unit_id, request_id].
    */
-  actorColumns(ctx: Ctx): [string, string, string, string | null, string];
+  actorColumns(ctx: Ctx, at?: string): [string, string, string, string | null, string];
+  /** The instant an access happens, as audit rows store it (ISO 8601), from the platform's clock. */
+  now(): string;
   /** Rows for a statement that writes them itself (auditInsertFromJson), as one jsonb parameter. */
   rows(ctx: Ctx, entries: readonly AuditEntry[]): string;
 }
@@ -153,8 +155,9 @@ export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
           };
         }),
       ),
-    actorColumns: (ctx) => [
-      clock.now().toISOString(),
+    now: () => clock.now().toISOString(),
+    actorColumns: (ctx, at) => [
+      at ?? clock.now().toISOString(),
       ctx.actor.accountId,
       ctx.actor.role,
       ctx.actor.unitId,
