@@ -68,7 +68,8 @@ const READ_STAFF = statement(
   'org_staff_read_audited',
   `WITH q AS (
      SELECT * FROM jsonb_to_recordset($1::jsonb)
-              AS q(ord int, id uuid, scope text[], actor_id text, actor_role text, actor_unit_id text, request_id text)),
+              AS q(ord int, id uuid, scope text[], actor_id text, actor_role text, actor_unit_id text,
+                   request_id text)),
    found AS (
      SELECT q.ord, $2::timestamptz AS at, q.actor_id, q.actor_role, q.actor_unit_id, q.request_id,
             s.id, s.registration, s.name, s.unit_id, s.roles, s.start_date, s.active
@@ -108,7 +109,11 @@ function staffReader(deps: Deps): Coalescer<StaffRead, StaffView | undefined> {
         for (let i = 0; i < reads.length; i++) {
           const r = reads[i]!;
           const [, actorId, actorRole, actorUnitId, requestId] = deps.audit.actorColumns(r.ctx, at);
-          q += `${i === 0 ? '' : ','}{"ord":${i + 1},"id":"${r.id}","scope":${r.scope === null ? 'null' : JSON.stringify(r.scope)},"actor_id":${JSON.stringify(actorId)},"actor_role":${JSON.stringify(actorRole)},"actor_unit_id":${JSON.stringify(actorUnitId)},"request_id":${JSON.stringify(requestId)}}`;
+          q +=
+            `${i === 0 ? '' : ','}{"ord":${i + 1},"id":"${r.id}",` +
+            `"scope":${r.scope === null ? 'null' : JSON.stringify(r.scope)},` +
+            `"actor_id":${JSON.stringify(actorId)},"actor_role":${JSON.stringify(actorRole)},` +
+            `"actor_unit_id":${JSON.stringify(actorUnitId)},"request_id":${JSON.stringify(requestId)}}`;
         }
         const { rows } = await deps.db.query<StaffView & { ord: number }>(READ_STAFF, [`${q}]`, at]);
         const out: (StaffView | undefined)[] = new Array(reads.length).fill(undefined);
