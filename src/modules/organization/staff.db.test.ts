@@ -42,7 +42,9 @@ const auditRows = async (accountId: string) =>
   ).rows;
 
 describe('GET /api/v1/staff/:id', () => {
-  it('returns the record and commits one audit row naming the reader and the request', async () => {
+  it('returns the record and commits one audit row naming the reader, the request and the instant', async () => {
+    t.deps.clock.advance(1_250);
+    const instant = t.deps.clock.now().toISOString();
     const r = await t.request(national, {
       method: 'GET',
       url: `/api/v1/staff/${ids.fortaleza}`,
@@ -60,6 +62,12 @@ describe('GET /api/v1/staff/:id', () => {
         outcome: 'success',
       },
     ]);
+    const at = await t.deps.db.pool.query(
+      `SELECT at FROM audit_log WHERE actor_id = $1 AND action = 'read' AND resource_type = 'staff'`,
+      [national.accountId],
+    );
+    // The audit instant is the platform clock's (one per batch), not the database's.
+    expect(at.rows.map((r) => new Date(r.at).toISOString())).toEqual([instant]);
   });
 
   it('answers 404 outside the caller subtree, for an unknown id and a malformed one, and audits none', async () => {
