@@ -102,13 +102,13 @@ function staffReader(deps: Deps): Coalescer<StaffRead, StaffView | undefined> {
       async (reads: readonly StaffRead[]) => {
         // One instant for the batch (the audit rows' `at`): when its statement is sent, which is
         // when these reads happen — at most one event-loop turn after each was asked for.
-        const at = deps.audit.now();
+        const at = deps.clock.now().toISOString();
         // The jsonb parameter, written directly (this runs for every read of the hot route): the
         // id passed the UUID check of getStaff, every other value goes through JSON.stringify.
         let q = '[';
         for (let i = 0; i < reads.length; i++) {
           const r = reads[i]!;
-          const [, actorId, actorRole, actorUnitId, requestId] = deps.audit.actorColumns(r.ctx, at);
+          const [actorId, actorRole, actorUnitId, requestId] = deps.audit.actorColumns(r.ctx);
           q +=
             `${i === 0 ? '' : ','}{"ord":${i + 1},"id":"${r.id}",` +
             `"scope":${r.scope === null ? 'null' : JSON.stringify(r.scope)},` +

@@ -28,12 +28,11 @@ export interface AuditLog {
   /** Appends on its own (denials, logins: nothing else to commit with). */
   recordNow(ctx: Ctx, entry: AuditEntry): Promise<void>;
   /**
-   * Who and when, for a statement that writes its own audit rows (AUDIT_INSERT) in the same
-   * statement as the read they record: [at, actor_id, actor_role, actor_unit_id, request_id].
+   * Who, for a statement that writes its own audit rows (AUDIT_INSERT) in the same statement as
+   * the read they record: [actor_id, actor_role, actor_unit_id, request_id]. When is the
+   * platform clock's instant (deps.clock), one per statement.
    */
-  actorColumns(ctx: Ctx, at?: string): [string, string, string, string | null, string];
-  /** The instant an access happens, as audit rows store it (ISO 8601), from the platform's clock. */
-  now(): string;
+  actorColumns(ctx: Ctx): [string, string, string | null, string];
   /** Rows for a statement that writes them itself (auditInsertFromJson), as one jsonb parameter. */
   rows(ctx: Ctx, entries: readonly AuditEntry[]): string;
 }
@@ -43,7 +42,7 @@ export interface AuditLog {
  * records the read in one round trip (the rows commit with the read, and only for what it
  * returns): `${AUDIT_INSERT} SELECT at, actor_id, actor_role, actor_unit_id, action,
  * resource_type, resource_id, outcome, request_id, details FROM …`. The columns are the
- * platform's; the module supplies the values (actorColumns() for who and when).
+ * platform's; the module supplies the values (actorColumns() for who, deps.clock for when).
  */
 export const AUDIT_INSERT =
   'INSERT INTO audit_log (at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details)';
@@ -155,14 +154,7 @@ export function createAuditLog(db: Database, clock: { now(): Date }): AuditLog {
           };
         }),
       ),
-    now: () => clock.now().toISOString(),
-    actorColumns: (ctx, at) => [
-      at ?? clock.now().toISOString(),
-      ctx.actor.accountId,
-      ctx.actor.role,
-      ctx.actor.unitId,
-      ctx.requestId,
-    ],
+    actorColumns: (ctx) => [ctx.actor.accountId, ctx.actor.role, ctx.actor.unitId, ctx.requestId],
   };
 }
 
