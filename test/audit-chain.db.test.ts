@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit';
+import { chainHash, GENESIS, rowContent, sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit';
 import { SYSTEM_ACTOR } from '../src/platform/auth/roles';
 import { createTestDeps, type TestDeps, usingRealPostgres } from '../src/platform/testing';
 
@@ -34,9 +34,13 @@ describe('audit hash chain', () => {
       /somente inserção/,
     );
     await expect(deps.db.pool.query('TRUNCATE audit_log')).rejects.toThrow(/somente inserção/);
-    await expect(deps.db.pool.query("UPDATE audit_chain SET hash = 'x' WHERE pos = 1")).rejects.toThrow(
+    await expect(deps.db.pool.query("UPDATE audit_seal SET hash = 'x' WHERE pos = 1")).rejects.toThrow(
       /somente inserção/,
     );
+    await expect(deps.db.pool.query('DELETE FROM audit_seal WHERE pos = 1')).rejects.toThrow(
+      /somente inserção/,
+    );
+    await expect(deps.db.pool.query('TRUNCATE audit_seal')).rejects.toThrow(/somente inserção/);
   });
 
   it('the application role holds no UPDATE or DELETE privilege on audit rows', async () => {
@@ -44,9 +48,20 @@ describe('audit hash chain', () => {
       `SELECT has_table_privilege('previdencia_app', 'audit_log', 'INSERT') AS ins,
               has_table_privilege('previdencia_app', 'audit_log', 'UPDATE') AS upd,
               has_table_privilege('previdencia_app', 'audit_log', 'DELETE') AS del,
-              has_table_privilege('previdencia_app', 'audit_chain', 'DELETE') AS chain_del`,
+              has_table_privilege('previdencia_app', 'audit_chain', 'DELETE') AS chain_del,
+              has_table_privilege('previdencia_app', 'audit_seal', 'INSERT') AS seal_ins,
+              has_table_privilege('previdencia_app', 'audit_seal', 'UPDATE') AS seal_upd,
+              has_table_privilege('previdencia_app', 'audit_seal', 'DELETE') AS seal_del`,
     );
-    expect(rows[0]).toEqual({ ins: true, upd: false, del: false, chain_del: false });
+    expect(rows[0]).toEqual({
+      ins: true,
+      upd: false,
+      del: false,
+      chain_del: false,
+      seal_ins: true,
+      seal_upd: false,
+      seal_del: false,
+    });
   });
 
   // Needs two sessions at once: PGlite has one, so an open transaction there blocks every other.
@@ -64,7 +79,7 @@ describe('audit hash chain', () => {
         const sealed = async (type: string) =>
           (
             await deps.db.pool.query(
-              'SELECT count(*)::int AS n FROM audit_chain c JOIN audit_log a USING (seq) WHERE a.resource_type = $1',
+              'SELECT count(*)::int AS n FROM audit_sealed s JOIN audit_log a USING (seq) WHERE a.resource_type = $1',
               [type],
             )
           ).rows[0].n;
@@ -95,7 +110,7 @@ describe('audit hash chain', () => {
     try {
       await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
       const target = Number(
-        (await c.query('SELECT seq FROM audit_chain ORDER BY pos OFFSET 9 LIMIT 1')).rows[0].seq,
+        (await c.query('SELECT seqs[10] AS seq FROM audit_seal ORDER BY pos LIMIT 1')).rows[0].seq,
       );
       await c.query("UPDATE audit_log SET resource_id = 'outra-pessoa' WHERE seq = $1", [target]);
       const r = await verifyAuditChain(deps.db);
@@ -140,5 +155,82 @@ describe('audit hash chain', () => {
       "SELECT count(*)::int AS n FROM audit_log WHERE resource_type = 'doomed'",
     );
     expect(doomed.rows[0].n).toBe(0);
+  });
+});
+
+describe('audit hash chain across the change to batch seals (migration 0004)', () => {
+  let d: TestDeps;
+  afterAll(async () => d?.close());
+
+  it('continues a chain sealed row by row, and detects tampering in either part and in a seal', async () => {
+    d = await createTestDeps();
+    const write = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        await d.audit.recordNow(ctx, { action: 'read', resourceType: 'legado', resourceId: `r${i}` });
+      }
+    };
+    // A trail sealed before migration 0004: one audit_chain entry per row.
+    await write(0, 5);
+    const { rows: old } = await d.db.pool.query(
+      `SELECT seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details
+         FROM audit_log ORDER BY seq`,
+    );
+    let prev = GENESIS;
+    for (const r of old) {
+      const hash = chainHash(prev, Number(r.seq), rowContent(r));
+      await d.db.pool.query('INSERT INTO audit_chain (seq, prev_hash, hash) VALUES ($1, $2, $3)', [
+        r.seq,
+        prev,
+        hash,
+      ]);
+      prev = hash;
+    }
+    await expect(
+      d.db.pool.query("UPDATE audit_chain SET hash = 'x' WHERE seq = $1", [old[0].seq]),
+    ).rejects.toThrow(/somente inserção/);
+    await expect(d.db.pool.query('DELETE FROM audit_chain')).rejects.toThrow(/somente inserção/);
+    await write(5, 12);
+    const r = await verifyAuditChain(d.db);
+    expect(r).toMatchObject({ ok: true, checked: 12, unsealed: 0 });
+    const seals = await d.db.pool.query('SELECT seqs, prev_hash FROM audit_seal ORDER BY pos');
+    expect(seals.rows).toHaveLength(1);
+    expect(seals.rows[0].prev_hash).toBe(prev);
+    const newer = await d.db.pool.query('SELECT seq FROM audit_log WHERE seq > $1 ORDER BY seq', [
+      old[old.length - 1].seq,
+    ]);
+    expect(seals.rows[0].seqs.map(Number)).toEqual(newer.rows.map((o) => Number(o.seq)));
+
+    const c = await d.db.pool.connect();
+    try {
+      await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      await c.query('ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_no_update');
+      const legacy = Number(old[2].seq);
+      const batched = Number(seals.rows[0].seqs[3]);
+      for (const [seq, checkedBefore] of [
+        [legacy, 2],
+        [batched, 8],
+      ] as const) {
+        await c.query("UPDATE audit_log SET action = 'update' WHERE seq = $1", [seq]);
+        expect(await verifyAuditChain(d.db)).toMatchObject({
+          ok: false,
+          brokenAt: seq,
+          checked: checkedBefore,
+          reason: expect.stringMatching(/alterado/),
+        });
+        await c.query("UPDATE audit_log SET action = 'read' WHERE seq = $1", [seq]);
+        expect((await verifyAuditChain(d.db)).ok).toBe(true);
+      }
+      // A forged row digest in the seal (to hide an altered row) breaks the seal's own hash.
+      await c.query(
+        "UPDATE audit_seal SET digests = overlay(digests PLACING '\\x00'::bytea FROM 97 FOR 1) WHERE pos = (SELECT min(pos) FROM audit_seal)",
+      );
+      const forged = await verifyAuditChain(d.db);
+      expect(forged).toMatchObject({ ok: false, checked: 5, reason: expect.stringMatching(/selo alterado/) });
+      expect(forged.brokenAt).toBe(batched - 3);
+    } finally {
+      await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+      await c.query('ALTER TABLE audit_seal ENABLE TRIGGER audit_seal_no_update');
+      c.release();
+    }
   });
 });

@@ -62,7 +62,7 @@ describe('previdencia serve', () => {
     while (Date.now() < deadline) {
       unsealed = (
         await db.pool.query(
-          'SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)',
+          'SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_sealed s WHERE s.seq = a.seq)',
         )
       ).rows[0].n;
       pending = (await db.pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL'))
@@ -72,6 +72,6 @@ describe('previdencia serve', () => {
     }
     expect(unsealed).toBe(0);
     expect(pending).toBe(0);
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_chain')).rows[0].n).toBeGreaterThan(0);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_seal')).rows[0].n).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
 import { type Database, type Executor, statement } from '../db/database';
@@ -60,6 +60,8 @@ export function auditInsertFromJson(param: string): string {
 export const GENESIS = '0'.repeat(64);
 const SEAL_LOCK = 7_340_002;
 const SEAL_BATCH = 5_000;
+/** Rows hashed between two yields of the event loop (the sealer runs in the server process). */
+const HASH_SLICE = 200;
 
 /** JSON with sorted keys: jsonb reorders keys, so the hash must not depend on key order. */
 export function canonicalJson(v: unknown): string {
@@ -90,20 +92,17 @@ type StoredRow = {
 const COLUMNS =
   'seq, at, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details';
 
-/** The canonical text of a stored row's content. */
+const str = (v: string | null | undefined) => JSON.stringify(v) ?? 'null';
+
+/**
+ * The canonical text of a stored row's content: canonicalJson of [at as ISO text, actor_id,
+ * actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details],
+ * written out (the sealer runs it for every audited row).
+ */
 export function rowContent(r: StoredRow): string {
-  return canonicalJson([
-    new Date(r.at).toISOString(),
-    r.actor_id,
-    r.actor_role,
-    r.actor_unit_id,
+  return `[${str(new Date(r.at).toISOString())},${str(r.actor_id)},${str(r.actor_role)},${str(r.actor_unit_id)},${str(
     r.action,
-    r.resource_type,
-    r.resource_id,
-    r.outcome,
-    r.request_id,
-    r.details,
-  ]);
+  )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${canonicalJson(r.details)}]`;
 }
 
 export function chainHash(prevHash: string, seq: number, content: string): string {
@@ -222,13 +221,38 @@ function createAuditBatcher(
   };
 }
 
+/** SHA-256 of one sealed row: its seq and canonical content (32 bytes). */
+export function rowDigest(seq: number, content: string): Buffer {
+  return hash('sha256', `${seq}\n${content}`, 'buffer');
+}
+
+/** The chain hash of a batch seal: the previous hash, then the digests of its rows in order. */
+export function sealHash(prevHash: string, digests: Buffer): string {
+  return createHash('sha256').update(`${prevHash}\n`, 'utf8').update(digests).digest('hex');
+}
+
+/** Where the chain ends now: the last batch seal, else the last per-row seal (before migration 0004). */
+async function lastHash(exec: Executor): Promise<string> {
+  const seal = await exec.execute<{ hash: string }>(
+    sql`SELECT hash FROM audit_seal ORDER BY pos DESC LIMIT 1`,
+  );
+  if (seal.rows[0]) return seal.rows[0].hash;
+  const row = await exec.execute<{ hash: string }>(
+    sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
+  );
+  return row.rows[0]?.hash ?? GENESIS;
+}
+
+const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
+
 /**
- * Seals committed audit rows into the chain, in batches; returns how many were sealed. The chain's
- * order is the order of sealing: a row whose transaction is still open is invisible now and is
- * sealed in a later round. The resume point is a transaction id: rows of transactions older than
- * every transaction running when a round started are final, so once a round has sealed all it
- * could see, nothing below that horizon is left. One sealer at a time (advisory lock); safe to
- * run from every instance.
+ * Seals committed audit rows into the chain, one seal (audit_seal) per batch of up to 5,000
+ * rows; returns how many rows were sealed. The chain's order is the order of sealing: a row whose
+ * transaction is still open is invisible now and is sealed in a later round. The resume point is
+ * a transaction id: rows of transactions older than every transaction running when a round
+ * started are final, so once a round has sealed all it could see, nothing below that horizon is
+ * left. Rows above the mark that are already sealed are in seals whose max_txid is above it too.
+ * One sealer at a time (advisory lock); safe to run from every instance.
  */
 export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
   let total = 0;
@@ -243,38 +267,42 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
       );
       const { low, horizon } = state.rows[0]!;
       // Same statement, same snapshot as the horizon: every committed row below it is visible here.
-      const rows = await tx.execute<StoredRow>(
+      const rows = await tx.execute<StoredRow & { txid: string }>(
         sql.raw(`
-        SELECT ${COLUMNS} FROM audit_log a
+        WITH sealed AS MATERIALIZED (
+          SELECT u.seq FROM audit_seal s CROSS JOIN LATERAL unnest(s.seqs) AS u(seq) WHERE s.max_txid >= '${low}'::xid8)
+        SELECT ${COLUMNS}, a.txid::text AS txid FROM audit_log a
          WHERE a.txid >= '${low}'::xid8
+           AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
            AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
          ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
       );
-      if (rows.rows.length > 0) {
-        const last = await tx.execute<{ hash: string }>(
-          sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
-        );
-        let prev = last.rows[0]?.hash ?? GENESIS;
-        const seqs: number[] = [];
-        const prevs: string[] = [];
-        const hashes: string[] = [];
-        for (const r of rows.rows) {
+      const n = rows.rows.length;
+      if (n > 0) {
+        const prev = await lastHash(tx);
+        const digests = Buffer.allocUnsafe(32 * n);
+        const seqs: number[] = new Array(n);
+        let maxTxid = 0n;
+        for (let i = 0; i < n; i++) {
+          const r = rows.rows[i]!;
           const seq = Number(r.seq);
-          const h = chainHash(prev, seq, rowContent(r));
-          seqs.push(seq);
-          prevs.push(prev);
-          hashes.push(h);
-          prev = h;
+          seqs[i] = seq;
+          rowDigest(seq, rowContent(r)).copy(digests, 32 * i);
+          const txid = BigInt(r.txid);
+          if (txid > maxTxid) maxTxid = txid;
+          // The sealer shares the event loop with the requests: hash a batch in slices.
+          if (i % HASH_SLICE === HASH_SLICE - 1) await yieldToRequests();
         }
         await tx.execute(sql`
-          INSERT INTO audit_chain (seq, prev_hash, hash)
-          SELECT * FROM unnest(${`{${seqs.join(',')}}`}::bigint[], ${`{${prevs.join(',')}}`}::text[], ${`{${hashes.join(',')}}`}::text[])`);
+          INSERT INTO audit_seal (seqs, digests, max_txid, prev_hash, hash)
+          VALUES (${`{${seqs.join(',')}}`}::bigint[], ${`\\x${digests.toString('hex')}`}::bytea,
+                  ${maxTxid.toString()}::xid8, ${prev}, ${sealHash(prev, digests)})`);
       }
       // A full batch may have left visible rows behind: advance only after a partial one.
-      if (rows.rows.length < SEAL_BATCH) {
+      if (n < SEAL_BATCH) {
         await tx.execute(sql`UPDATE audit_seal_state SET low_txid = greatest(low_txid, ${horizon}::xid8)`);
       }
-      return rows.rows.length;
+      return n;
     });
     total += sealed;
     if (sealed < SEAL_BATCH) break;
@@ -284,26 +312,38 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
 
 export interface VerifyResult {
   ok: boolean;
-  /** Chain entries verified. */
+  /** Sealed rows verified. */
   checked: number;
   /** Audit row (seq) at which the first problem was found. */
   brokenAt: number | null;
   reason: string | null;
-  /** Hash of the last chain entry: anchor it outside the database to detect truncation of the tail. */
+  /** Hash of the last seal: anchor it outside the database to detect truncation of the tail. */
   lastHash: string;
   /** Rows not sealed yet (written by transactions still open, or after the last seal). */
   unsealed: number;
 }
 
-/** Seals what is pending, then walks the whole chain: reports the first row altered, removed or forged. */
+const REMOVED = 'registro removido: o selo aponta para um registro que não existe mais';
+const ALTERED = 'conteúdo alterado: o hash do registro não confere com o selo';
+const RELINKED = 'elo quebrado: o encadeamento foi alterado (selo removido ou inserido)';
+
+/**
+ * Seals what is pending, then walks the whole chain — the per-row seals of audit_chain, then the
+ * batch seals of audit_seal — and reports the first row altered, removed or forged.
+ */
 export async function verifyAuditChain(
   db: Database,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
   await sealAuditLog(db);
-  const total = Number((await db.pool.query('SELECT count(*)::int8 AS n FROM audit_chain')).rows[0].n);
+  const counts = (
+    await db.pool.query(
+      `SELECT (SELECT count(*) FROM audit_chain)::int8 AS rows_chain,
+              (SELECT coalesce(sum(cardinality(seqs)), 0) FROM audit_seal)::int8 AS rows_seal`,
+    )
+  ).rows[0];
+  const total = Number(counts.rows_chain) + Number(counts.rows_seal);
   let prev = GENESIS;
-  let after = 0;
   let checked = 0;
   const fail = (seq: number, reason: string): VerifyResult => ({
     ok: false,
@@ -313,7 +353,8 @@ export async function verifyAuditChain(
     lastHash: prev,
     unsealed: 0,
   });
-  for (;;) {
+  // Rows sealed one by one (before migration 0004).
+  for (let after = 0; ; ) {
     const { rows } = await db.pool.query(
       `SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq IS NOT NULL AS present, ${COLUMNS.split(
         ', ',
@@ -327,27 +368,63 @@ export async function verifyAuditChain(
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.chain_seq);
-      if (r.prev_hash !== prev)
-        return fail(seq, 'elo quebrado: o encadeamento foi alterado (selo removido ou inserido)');
-      if (!r.present)
-        return fail(seq, 'registro removido: o selo aponta para um registro que não existe mais');
-      if (chainHash(prev, seq, rowContent({ ...r, seq })) !== r.hash) {
-        return fail(seq, 'conteúdo alterado: o hash do registro não confere com o selo');
-      }
+      if (r.prev_hash !== prev) return fail(seq, RELINKED);
+      if (!r.present) return fail(seq, REMOVED);
+      if (chainHash(prev, seq, rowContent({ ...r, seq })) !== r.hash) return fail(seq, ALTERED);
       prev = r.hash;
       after = Number(r.pos);
       checked++;
     }
     onProgress?.(checked, total);
   }
-  const unsealed = Number(
-    (
-      await db.pool.query(
-        'SELECT count(*)::int8 AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)',
-      )
-    ).rows[0].n,
-  );
-  return { ok: true, checked, brokenAt: null, reason: null, lastHash: prev, unsealed };
+  // Batch seals: the link, the seal's own hash over its digests, then each row against its digest.
+  for (let after = 0; ; ) {
+    const { rows: seals } = await db.pool.query<{
+      pos: string;
+      seqs: string[];
+      digests: Buffer;
+      prev_hash: string;
+      hash: string;
+    }>('SELECT pos, seqs, digests, prev_hash, hash FROM audit_seal WHERE pos > $1 ORDER BY pos LIMIT 4', [
+      after,
+    ]);
+    if (seals.length === 0) break;
+    for (const s of seals) {
+      const seqs = s.seqs.map(Number);
+      const first = seqs[0] ?? 0;
+      if (s.prev_hash !== prev) return fail(first, RELINKED);
+      if (s.digests.length !== 32 * seqs.length || sealHash(prev, s.digests) !== s.hash) {
+        return fail(first, 'selo alterado: o hash do lote não confere com os hashes das linhas');
+      }
+      const { rows } = await db.pool.query<StoredRow>(
+        `SELECT ${COLUMNS} FROM audit_log WHERE seq = ANY($1::bigint[])`,
+        [seqs],
+      );
+      const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+      for (let i = 0; i < seqs.length; i++) {
+        const seq = seqs[i]!;
+        const r = bySeq.get(seq);
+        if (!r) return fail(seq, REMOVED);
+        if (!rowDigest(seq, rowContent(r)).equals(s.digests.subarray(32 * i, 32 * i + 32))) {
+          return fail(seq, ALTERED);
+        }
+        checked++;
+      }
+      prev = s.hash;
+      after = Number(s.pos);
+      onProgress?.(checked, total);
+    }
+  }
+  // Every sealed row was found above (the sealer never seals a seq twice: its scan excludes sealed ones).
+  const rowsNow = Number((await db.pool.query('SELECT count(*)::int8 AS n FROM audit_log')).rows[0].n);
+  return {
+    ok: true,
+    checked,
+    brokenAt: null,
+    reason: null,
+    lastHash: prev,
+    unsealed: Math.max(0, rowsNow - checked),
+  };
 }
 
 /** Seals periodically (every instance may run it; one seals at a time). Returns a stop function. */
