@@ -73,5 +73,12 @@ describe('previdencia serve', () => {
     expect(unsealed).toBe(0);
     expect(pending).toBe(0);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_seal')).rows[0].n).toBeGreaterThan(0);
+    if (db.kind === 'postgres') {
+      // On a real PostgreSQL the sealer runs in its own thread, on its own connection.
+      const sealer = await db.pool.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'previdencia-selador'",
+      );
+      expect(sealer.rows[0].n).toBe(1);
+    }
   });
 });

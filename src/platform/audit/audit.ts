@@ -1,7 +1,9 @@
 import { createHash, hash } from 'node:crypto';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
 import { type Database, type Executor, statement } from '../db/database';
+import type { SealerThreadData, SealerThreadMessage } from './sealer-thread';
 
 /**
  * The audit trail (LGPD art. 37: record of every processing of personal data).
@@ -427,11 +429,26 @@ export async function verifyAuditChain(
   };
 }
 
-/** Seals periodically (every instance may run it; one seals at a time). Returns a stop function. */
+/**
+ * Seals periodically (every instance may run it; one seals at a time). On a real PostgreSQL the
+ * sealer runs in a worker thread with its own connection (sealer-thread.ts): under a load of
+ * audited reads it hashes thousands of rows a second, and on the request thread that work and
+ * its garbage collection showed in the requests' p99 (docs/decisions/0007). On the embedded
+ * database it stays on this thread (PGlite executes every query here anyway). Returns a stop
+ * function.
+ */
 export function startAuditSealer(
   db: Database,
   log: { error(o: object, m: string): void },
   everyMs = 1_000,
+): () => Promise<void> {
+  return db.kind === 'postgres' ? startSealerThread(db.url, log, everyMs) : startSealerHere(db, log, everyMs);
+}
+
+function startSealerHere(
+  db: Database,
+  log: { error(o: object, m: string): void },
+  everyMs: number,
 ): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
@@ -444,5 +461,45 @@ export function startAuditSealer(
     stopped = true;
     clearInterval(timer);
     await running;
+  };
+}
+
+function startSealerThread(
+  url: string,
+  log: { error(o: object, m: string): void },
+  everyMs: number,
+): () => Promise<void> {
+  const data: SealerThreadData = { url, everyMs };
+  // From the JavaScript build, the thread's module is beside this one; from the TypeScript
+  // sources (tests, PREVIDENCIA_TSX=1), the thread loads them through tsx as this process does.
+  const here = import.meta.url;
+  const worker = here.endsWith('.ts')
+    ? new Worker(
+        `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
+         register();
+         await import(${JSON.stringify(new URL('./sealer-thread.ts', here).href)});`,
+        { eval: true, workerData: data, type: 'module' } as WorkerOptions,
+      )
+    : new Worker(new URL('./sealer-thread.js', here), { workerData: data });
+  worker.unref();
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  worker.on('message', (m: SealerThreadMessage) => {
+    if (m.type === 'error') {
+      log.error({ err: { message: m.message, stack: m.stack } }, 'falha ao selar a trilha de auditoria');
+    }
+  });
+  worker.on('error', (err) => log.error({ err }, 'o selador da trilha de auditoria parou'));
+  return async () => {
+    if (exited) return;
+    worker.postMessage('stop');
+    const timeout = setTimeout(() => void worker.terminate(), 10_000);
+    await exit;
+    clearTimeout(timeout);
   };
 }
