@@ -4,7 +4,10 @@
  * server's resident memory idle on the embedded database and at the end of the load.
  *
  *   node --import tsx bench/http.ts   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
- *                                      BENCH_SLICE_SECONDS, BENCH_SLICE_PAIRS to change)
+ *                                      BENCH_SLICE_SECONDS, BENCH_SLICE_PAIRS, BENCH_WORKERS to change)
+ *
+ * The server runs as `npm start` runs it, workers included (BENCH_WORKERS=true): the audit
+ * sealer's work on the rows the load writes is part of what an audited read costs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
 const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 2.5);
 const SLICE_PAIRS = Number(process.env.BENCH_SLICE_PAIRS ?? 12);
+const WORKERS = process.env.BENCH_WORKERS ?? 'true';
 
 /**
  * Resident memory of `previdencia serve` on the embedded database, idle: 3 s after /ready and
@@ -58,7 +62,7 @@ async function main() {
   const db = await freshDatabase('pd_bench_http');
   const port = 3302;
   const child = await startServer(
-    { DATABASE_URL: db.url, DEMO_SEED: 'true', WORKERS: 'false', DB_POOL_SIZE: '20' },
+    { DATABASE_URL: db.url, DEMO_SEED: 'true', WORKERS, DB_POOL_SIZE: '20' },
     port,
   );
   try {
@@ -141,6 +145,28 @@ async function main() {
     const endRssMb = rssMb(child.pid!);
     const auditAfter = Number((await c.query('SELECT count(*) FROM audit_log')).rows[0].count);
     const checkpointsDuringLoad = (await checkpoints()) - checkpointsBefore;
+    // Whether the sealer kept up: rows not sealed yet when the load stops, and how long it took to
+    // seal them (at most 60 s).
+    const unsealed = async () =>
+      Number(
+        (
+          await c.query(
+            'SELECT count(*)::int8 AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_sealed s WHERE s.seq = a.seq)',
+          )
+        ).rows[0].n,
+      );
+    const unsealedAtEnd = await unsealed();
+    const drainStart = Date.now();
+    let unsealedAfterDrain = unsealedAtEnd;
+    while (WORKERS === 'true' && unsealedAfterDrain > 0 && Date.now() - drainStart < 60_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      unsealedAfterDrain = await unsealed();
+    }
+    const sealer = {
+      unsealedAtEnd,
+      unsealedAfterDrain,
+      drainSeconds: Math.round((Date.now() - drainStart) / 100) / 10,
+    };
     await c.end();
     const result = {
       benchmark: 'http-foundation',
@@ -153,6 +179,8 @@ async function main() {
       sliced: { seconds: SLICE_SECONDS, pairs: SLICE_PAIRS, ratio: slicedRatio, ...slices },
       auditRowsWritten: auditAfter - auditBefore,
       checkpointsDuringLoad,
+      workers: WORKERS === 'true',
+      sealer,
       targets: { ratioAtLeast: 0.4, auditedP99MsBelow: 25, idleRssMbAtMost: 250, endRssMbAtMost: 512 },
       memory: { embeddedIdleRssMb, postgresIdleRssMb, endOfBenchmarkRssMb: endRssMb },
       met: {
