@@ -32,7 +32,10 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Load demo data on first start (empty database). */
   DEMO_SEED: bool.default(true),
-  /** Run background workers (outbox dispatcher, pg-boss jobs) in this process. */
+  /**
+   * Run background workers in this process: the audit sealer (in a thread of its own on a real
+   * PostgreSQL), the outbox dispatcher, pg-boss jobs.
+   */
   WORKERS: bool.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** Idempotency keys are kept this long. */
