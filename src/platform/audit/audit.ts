@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
 import { type Database, type Executor, statement } from '../db/database';
@@ -478,7 +478,8 @@ function startSealerThread(
         `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
          register();
          await import(${JSON.stringify(new URL('./sealer-thread.ts', here).href)});`,
-        { eval: true, workerData: data, type: 'module' } as WorkerOptions,
+        // Evaluated as a module (Node ≥ 20.19 detects the top-level await).
+        { eval: true, workerData: data },
       )
     : new Worker(new URL('./sealer-thread.js', here), { workerData: data });
   worker.unref();

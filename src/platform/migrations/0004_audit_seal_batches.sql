@@ -16,9 +16,8 @@ CREATE TABLE audit_seal (
   hash text NOT NULL,
   sealed_at timestamptz NOT NULL DEFAULT now()
 );
--- SHA-256 digests do not compress: store them without trying.
+-- SHA-256 digests do not compress: stored without trying (the seqs, nearly consecutive, do).
 ALTER TABLE audit_seal ALTER COLUMN digests SET STORAGE EXTERNAL;
-ALTER TABLE audit_seal ALTER COLUMN seqs SET STORAGE EXTERNAL;
 COMMENT ON TABLE audit_seal IS 'Encadeamento por hash da trilha de auditoria, um selo por lote: hash = sha256(hash anterior || quebra de linha || digests), digest de cada linha = sha256(seq || quebra de linha || conteúdo canônico). Somente inserção.';
 COMMENT ON COLUMN audit_seal.seqs IS 'Linhas de audit_log seladas, na ordem do encadeamento.';
 COMMENT ON COLUMN audit_seal.digests IS 'SHA-256 de cada linha (32 bytes cada, na ordem de seqs): a verificação aponta a linha alterada.';
