@@ -1,12 +1,12 @@
 -- The hash chain continues by batch instead of by row (docs/decisions/0007-audit-seal-batches.md).
 -- audit_chain gave every audit row a seal row of its own (two B-tree entries and ~180 bytes of
 -- heap and WAL): the sealer's writes and their WAL then delayed the COMMIT of every audited
--- request, which waits for the WAL before answering (measured: −28 % audited reads and p99
--- 38–41 ms with the sealer running, against 10–11 ms without it). A seal now covers the rows
--- one round of the sealer links (up to 5,000): their seqs in chain order, the SHA-256 of each
--- row (32 bytes: verification still names the exact row altered or removed) and one chain hash
--- over them. audit_chain keeps the rows sealed before this migration; the chain goes on from
--- its last hash.
+-- request, which waits for the WAL before answering (measured with the workers running, the
+-- sealer among them: −28 % audited reads, and p99 38–41 ms against 10–11 ms without them). A
+-- seal now covers the rows one round of the sealer links (up to 5,000): their seqs in chain
+-- order, the SHA-256 of each row (32 bytes: verification still names the exact row altered or
+-- removed) and one chain hash over them. audit_chain keeps the rows sealed before this
+-- migration; the chain goes on from its last hash.
 CREATE TABLE audit_seal (
   pos bigserial PRIMARY KEY,
   seqs bigint[] NOT NULL CHECK (cardinality(seqs) > 0),
