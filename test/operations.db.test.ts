@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealAuditLog } from '../src/platform/audit/audit';
+import { SYSTEM_ACTOR } from '../src/platform/auth/roles';
 import { createTestApp, type TestApp } from '../src/platform/testing';
 
 let t: TestApp;
@@ -27,6 +29,24 @@ describe('operational endpoints', () => {
     expect(r.headers['content-type']).toMatch(/text\/plain/);
     expect(r.body).toMatch(/http_request_duration_seconds_bucket/);
     expect(r.body).toMatch(/outbox_pending_events/);
+  });
+
+  it('/metrics tells how many audit rows wait for the sealer', async () => {
+    const gauge = async () => {
+      const r = await t.request(null, { method: 'GET', url: '/metrics' });
+      const m = /^audit_unsealed_rows (\d+)$/m.exec(r.body);
+      expect(m, r.body).not.toBeNull();
+      return Number(m![1]);
+    };
+    await sealAuditLog(t.deps.db);
+    expect(await gauge()).toBe(0);
+    const ctx = { actor: SYSTEM_ACTOR, requestId: 'req-metricas' };
+    for (let i = 0; i < 3; i++) {
+      await t.deps.audit.recordNow(ctx, { action: 'read', resourceType: 'metricas', resourceId: String(i) });
+    }
+    expect(await gauge()).toBe(3);
+    await sealAuditLog(t.deps.db);
+    expect(await gauge()).toBe(0);
   });
 
   it('publishes an OpenAPI 3 document with every /api/v1 route and interactive docs', async () => {

@@ -312,6 +312,28 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
   return total;
 }
 
+/**
+ * Audit rows not sealed yet, counted up to `cap` (the /metrics gauge: with a healthy sealer, the
+ * rows of the last second or so; a count that keeps growing means no sealer is running). Every
+ * unsealed row is from a transaction at or above the sealer's mark.
+ */
+export async function countUnsealed(db: Database, cap = 1_000_000): Promise<number> {
+  const { rows } = await db.pool.query(
+    `WITH st AS (SELECT low_txid FROM audit_seal_state),
+          sealed AS MATERIALIZED (
+            SELECT u.seq FROM audit_seal s CROSS JOIN st CROSS JOIN LATERAL unnest(s.seqs) AS u(seq)
+             WHERE s.max_txid >= st.low_txid)
+     SELECT count(*)::int8 AS n FROM (
+       SELECT 1 FROM audit_log a, st
+        WHERE a.txid >= st.low_txid
+          AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
+          AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
+        LIMIT $1) x`,
+    [cap],
+  );
+  return Number(rows[0].n);
+}
+
 export interface VerifyResult {
   ok: boolean;
   /** Sealed rows verified. */

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { countUnsealed } from '../audit/audit';
 import type { Actor, Role } from '../auth/roles';
 import { type MigrationSource, pendingMigrations } from '../db/migrate';
 import type { Deps } from '../deps';
@@ -205,6 +206,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     const r = await deps.db.pool.query('SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL');
     metrics.outboxPending.set(r.rows[0].n);
+    metrics.auditUnsealed.set(await countUnsealed(deps.db));
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -16,6 +16,11 @@ export function createMetrics() {
     help: 'Eventos do outbox ainda não despachados',
     registers: [registry],
   });
-  return { registry, httpDuration, outboxPending };
+  const auditUnsealed = new client.Gauge({
+    name: 'audit_unsealed_rows',
+    help: 'Linhas da trilha de auditoria ainda não seladas (contadas até 1 milhão); crescendo sem parar, nenhum selador está rodando',
+    registers: [registry],
+  });
+  return { registry, httpDuration, outboxPending, auditUnsealed };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
