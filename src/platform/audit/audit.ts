@@ -62,7 +62,7 @@ export function auditInsertFromJson(param: string): string {
 export const GENESIS = '0'.repeat(64);
 const SEAL_LOCK = 7_340_002;
 const SEAL_BATCH = 5_000;
-/** Rows hashed between two yields of the event loop (the sealer runs in the server process). */
+/** Rows hashed between two yields of the event loop (on the embedded database the sealer shares it with the requests). */
 const HASH_SLICE = 200;
 
 /** JSON with sorted keys: jsonb reorders keys, so the hash must not depend on key order. */
@@ -248,6 +248,21 @@ async function lastHash(exec: Executor): Promise<string> {
 const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
 
 /**
+ * The audit rows not sealed yet, from the sealer's mark `low` (an xid8 expression): every such
+ * row is from a transaction at or above the mark, and a row above it that is already sealed is in
+ * a seal whose max_txid is above it too, or (sealed before migration 0004) in audit_chain.
+ */
+function unsealedRows(select: string, low: string, tail: string): string {
+  return `WITH sealed AS MATERIALIZED (
+            SELECT u.seq FROM audit_seal s CROSS JOIN LATERAL unnest(s.seqs) AS u(seq) WHERE s.max_txid >= ${low})
+          SELECT ${select} FROM audit_log a
+           WHERE a.txid >= ${low}
+             AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
+             AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
+           ${tail}`;
+}
+
+/**
  * Seals committed audit rows into the chain, one seal (audit_seal) per batch of up to 5,000
  * rows; returns how many rows were sealed. The chain's order is the order of sealing: a row whose
  * transaction is still open is invisible now and is sealed in a later round. The resume point is
@@ -270,14 +285,13 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
       const { low, horizon } = state.rows[0]!;
       // Same statement, same snapshot as the horizon: every committed row below it is visible here.
       const rows = await tx.execute<StoredRow & { txid: string }>(
-        sql.raw(`
-        WITH sealed AS MATERIALIZED (
-          SELECT u.seq FROM audit_seal s CROSS JOIN LATERAL unnest(s.seqs) AS u(seq) WHERE s.max_txid >= '${low}'::xid8)
-        SELECT ${COLUMNS}, a.txid::text AS txid FROM audit_log a
-         WHERE a.txid >= '${low}'::xid8
-           AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
-           AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
-         ORDER BY a.seq LIMIT ${SEAL_BATCH}`),
+        sql.raw(
+          unsealedRows(
+            `${COLUMNS}, a.txid::text AS txid`,
+            `'${low}'::xid8`,
+            `ORDER BY a.seq LIMIT ${SEAL_BATCH}`,
+          ),
+        ),
       );
       const n = rows.rows.length;
       if (n > 0) {
@@ -313,22 +327,13 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
 }
 
 /**
- * Audit rows not sealed yet, counted up to `cap` (the /metrics gauge: with a healthy sealer, the
- * rows of the last second or so; a count that keeps growing means no sealer is running). Every
- * unsealed row is from a transaction at or above the sealer's mark.
+ * Audit rows not sealed yet, counted up to `cap` (the /metrics gauge and audit verify: with a
+ * healthy sealer, the rows of the last second or so; a count that keeps growing means no sealer
+ * is running).
  */
 export async function countUnsealed(db: Database, cap = 1_000_000): Promise<number> {
   const { rows } = await db.pool.query(
-    `WITH st AS (SELECT low_txid FROM audit_seal_state),
-          sealed AS MATERIALIZED (
-            SELECT u.seq FROM audit_seal s CROSS JOIN st CROSS JOIN LATERAL unnest(s.seqs) AS u(seq)
-             WHERE s.max_txid >= st.low_txid)
-     SELECT count(*)::int8 AS n FROM (
-       SELECT 1 FROM audit_log a, st
-        WHERE a.txid >= st.low_txid
-          AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
-          AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
-        LIMIT $1) x`,
+    `SELECT count(*)::int8 AS n FROM (${unsealedRows('1', '(SELECT low_txid FROM audit_seal_state)', 'LIMIT $1')}) x`,
     [cap],
   );
   return Number(rows[0].n);
@@ -439,15 +444,13 @@ export async function verifyAuditChain(
       onProgress?.(checked, total);
     }
   }
-  // Every sealed row was found above (the sealer never seals a seq twice: its scan excludes sealed ones).
-  const rowsNow = Number((await db.pool.query('SELECT count(*)::int8 AS n FROM audit_log')).rows[0].n);
   return {
     ok: true,
     checked,
     brokenAt: null,
     reason: null,
     lastHash: prev,
-    unsealed: Math.max(0, rowsNow - checked),
+    unsealed: await countUnsealed(db),
   };
 }
 
@@ -464,20 +467,21 @@ export function startAuditSealer(
   log: { error(o: object, m: string): void },
   everyMs = 1_000,
 ): () => Promise<void> {
-  return db.kind === 'postgres' ? startSealerThread(db.url, log, everyMs) : startSealerHere(db, log, everyMs);
+  return db.kind === 'postgres'
+    ? startSealerThread(db.url, log, everyMs)
+    : sealEvery(db, everyMs, (err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
 }
 
-function startSealerHere(
+/** Runs sealAuditLog every everyMs, one round at a time; the stop function waits for a round in progress. */
+export function sealEvery(
   db: Database,
-  log: { error(o: object, m: string): void },
   everyMs: number,
+  onError: (err: unknown) => void,
 ): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running
-      .then(() => (stopped ? 0 : sealAuditLog(db, 20)))
-      .catch((err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
+    running = running.then(() => (stopped ? 0 : sealAuditLog(db, 20))).catch(onError);
   }, everyMs);
   return async () => {
     stopped = true;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
-import { sealAuditLog } from './audit';
+import { sealEvery } from './audit';
 
 export interface SealerThreadData {
   url: string;
@@ -17,20 +17,16 @@ export type SealerThreadMessage = { type: 'error'; message: string; stack?: stri
 const { url, everyMs } = workerData as SealerThreadData;
 const port = parentPort!;
 const db = await openDatabase({ url, poolSize: 1, applicationName: 'previdencia-selador' });
-let running: Promise<unknown> = Promise.resolve();
-let stopped = false;
 const report = (err: unknown) => {
   const e = err instanceof Error ? err : new Error(String(err));
   port.postMessage({ type: 'error', message: e.message, stack: e.stack } satisfies SealerThreadMessage);
 };
-const timer = setInterval(() => {
-  running = running.then(() => (stopped ? 0 : sealAuditLog(db, 20))).catch(report);
-}, everyMs);
+const stop = sealEvery(db, everyMs, report);
+let stopping = false;
 port.on('message', async (m: unknown) => {
-  if (m !== 'stop' || stopped) return;
-  stopped = true;
-  clearInterval(timer);
-  await running;
+  if (m !== 'stop' || stopping) return;
+  stopping = true;
+  await stop();
   await db.close().catch(report);
   port.postMessage({ type: 'stopped' } satisfies SealerThreadMessage);
   port.close();
