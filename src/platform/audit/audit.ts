@@ -1,9 +1,7 @@
 import { createHash, hash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../auth/roles';
 import { type Database, type Executor, statement } from '../db/database';
-import type { SealerThreadData, SealerThreadMessage } from './sealer-thread';
 
 /**
  * The audit trail (LGPD art. 37: record of every processing of personal data).
@@ -62,8 +60,6 @@ export function auditInsertFromJson(param: string): string {
 export const GENESIS = '0'.repeat(64);
 const SEAL_LOCK = 7_340_002;
 const SEAL_BATCH = 5_000;
-/** Rows hashed between two yields of the event loop (on the embedded database the sealer shares it with the requests). */
-const HASH_SLICE = 200;
 
 /** JSON with sorted keys: jsonb reorders keys, so the hash must not depend on key order. */
 export function canonicalJson(v: unknown): string {
@@ -105,6 +101,17 @@ export function rowContent(r: StoredRow): string {
   return `[${str(new Date(r.at).toISOString())},${str(r.actor_id)},${str(r.actor_role)},${str(r.actor_unit_id)},${str(
     r.action,
   )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${canonicalJson(r.details)}]`;
+}
+
+/**
+ * The canonical text of a row in row format 2 (seals made in SQL, migration 0005): rowContent's
+ * text with `details` as PostgreSQL's text of the jsonb value (`detailsText`, read as
+ * `details::text`), which is what ROW_CONTENT_SQL writes.
+ */
+export function rowContent2(r: Omit<StoredRow, 'details'> & { details_text: string }): string {
+  return `[${str(new Date(r.at).toISOString())},${str(r.actor_id)},${str(r.actor_role)},${str(r.actor_unit_id)},${str(
+    r.action,
+  )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${r.details_text}]`;
 }
 
 export function chainHash(prevHash: string, seq: number, content: string): string {
@@ -233,43 +240,87 @@ export function sealHash(prevHash: string, digests: Buffer): string {
   return createHash('sha256').update(`${prevHash}\n`, 'utf8').update(digests).digest('hex');
 }
 
-/** Where the chain ends now: the last batch seal, else the last per-row seal (before migration 0004). */
-async function lastHash(exec: Executor): Promise<string> {
-  const seal = await exec.execute<{ hash: string }>(
-    sql`SELECT hash FROM audit_seal ORDER BY pos DESC LIMIT 1`,
-  );
-  if (seal.rows[0]) return seal.rows[0].hash;
-  const row = await exec.execute<{ hash: string }>(
-    sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
-  );
-  return row.rows[0]?.hash ?? GENESIS;
-}
-
-const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
-
 /**
  * The audit rows not sealed yet, from the sealer's mark `low` (an xid8 expression): every such
  * row is from a transaction at or above the mark, and a row above it that is already sealed is in
- * a seal whose max_txid is above it too, or (sealed before migration 0004) in audit_chain.
+ * a seal whose max_txid is above it too, or (sealed before migration 0004) in audit_chain. The
+ * seals above the mark are the last one or two (the mark follows the sealer, SEAL_ROUND): their
+ * seqs are checked as a hashed subplan (NOT IN), one probe per row whatever plan the rest takes —
+ * as an anti-join the planner took a nested loop over them, one scan of the seals' seqs per row.
+ * audit_chain is only looked at for rows at or below its last seq, one index probe each: as an
+ * anti-join it hashed the whole table, and sorted what the txid index had given in order.
  */
 function unsealedRows(select: string, low: string, tail: string): string {
   return `WITH sealed AS MATERIALIZED (
             SELECT u.seq FROM audit_seal s CROSS JOIN LATERAL unnest(s.seqs) AS u(seq) WHERE s.max_txid >= ${low})
           SELECT ${select} FROM audit_log a
            WHERE a.txid >= ${low}
-             AND NOT EXISTS (SELECT 1 FROM sealed s WHERE s.seq = a.seq)
-             AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
+             AND a.seq NOT IN (SELECT seq FROM sealed)
+             AND (a.seq > (SELECT coalesce(max(seq), 0) FROM audit_chain)
+                  OR NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq))
            ${tail}`;
 }
+
+/**
+ * The canonical text of a row in row format 2, as SQL over audit_log's columns (alias `a`): the
+ * text rowContent2 writes in JavaScript from the same row, byte for byte — `at` as ISO 8601 in
+ * UTC with milliseconds (both truncate the microseconds), text columns as JSON strings (to_json
+ * and JSON.stringify escape the same characters the same way), null as null, and details as the
+ * jsonb's own text.
+ */
+const ROW_CONTENT_SQL = `'[' || to_json(to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+   || ',' || to_json(a.actor_id)::text || ',' || to_json(a.actor_role)::text
+   || ',' || coalesce(to_json(a.actor_unit_id)::text, 'null') || ',' || to_json(a.action)::text
+   || ',' || to_json(a.resource_type)::text || ',' || coalesce(to_json(a.resource_id)::text, 'null')
+   || ',' || to_json(a.outcome)::text || ',' || coalesce(to_json(a.request_id)::text, 'null')
+   || ',' || a.details::text || ']'`;
+
+/** rowDigest in SQL: sha256 of the seq, a line break and the row's format-2 text, as UTF-8. */
+export const ROW_DIGEST_SQL = `sha256(convert_to(a.seq::text || E'\\n' || ${ROW_CONTENT_SQL}, 'UTF8'))`;
+
+/**
+ * One round of the sealer, one statement: the unsealed rows from the mark in transaction order
+ * (txid, then seq; up to SEAL_BATCH), each row's digest, the seal over them with the chain hash
+ * sha256(previous hash, a line break, the digests) — sealHash — and the mark's advance, all in one
+ * snapshot. Rows of transactions below the snapshot's horizon (xmin) are final. After a partial
+ * batch every visible row from the mark on is sealed, so the mark goes to the horizon; after a
+ * full one, every row of a transaction below the batch's last one is sealed too (the scan is in
+ * txid order), so it goes to the lower of the two. Rows of that last transaction may be left
+ * for the next batch, which skips the ones already sealed. The scan walks the txid index from
+ * the mark and stops at the batch's end: its cost does not grow with the trail.
+ */
+export const SEAL_ROUND = `
+  WITH st AS (SELECT low_txid AS low, pg_snapshot_xmin(pg_current_snapshot()) AS horizon FROM audit_seal_state),
+  batch AS MATERIALIZED (
+    ${unsealedRows(`a.seq, a.txid, ${ROW_DIGEST_SQL} AS digest`, '(SELECT low FROM st)', `ORDER BY a.txid, a.seq LIMIT ${SEAL_BATCH}`)}),
+  agg AS (
+    SELECT count(*)::int AS n, array_agg(seq ORDER BY txid, seq) AS seqs,
+           string_agg(digest, ''::bytea ORDER BY txid, seq) AS digests, max(txid) AS max_txid
+      FROM batch),
+  prev AS (
+    SELECT coalesce((SELECT hash FROM audit_seal ORDER BY pos DESC LIMIT 1),
+                    (SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1), '${GENESIS}') AS h),
+  sealed AS (
+    INSERT INTO audit_seal (seqs, digests, max_txid, prev_hash, hash, row_format)
+    SELECT agg.seqs, agg.digests, agg.max_txid, prev.h,
+           encode(sha256(convert_to(prev.h || E'\\n', 'UTF8') || agg.digests), 'hex'), 2
+      FROM agg, prev WHERE agg.n > 0
+    RETURNING pos),
+  mark AS (
+    UPDATE audit_seal_state
+       SET low_txid = greatest(low_txid, CASE WHEN agg.n < ${SEAL_BATCH} THEN st.horizon
+                                              ELSE least(st.horizon, agg.max_txid) END)
+      FROM agg, st
+    RETURNING low_txid)
+  SELECT agg.n, (SELECT count(*) FROM sealed)::int AS seals, (SELECT count(*) FROM mark)::int AS marks FROM agg`;
 
 /**
  * Seals committed audit rows into the chain, one seal (audit_seal) per batch of up to 5,000
  * rows; returns how many rows were sealed. The chain's order is the order of sealing: a row whose
  * transaction is still open is invisible now and is sealed in a later round. The resume point is
- * a transaction id: rows of transactions older than every transaction running when a round
- * started are final, so once a round has sealed all it could see, nothing below that horizon is
- * left. Rows above the mark that are already sealed are in seals whose max_txid is above it too.
- * One sealer at a time (advisory lock); safe to run from every instance.
+ * a transaction id (SEAL_ROUND says how it advances). One sealer at a time (advisory lock); safe
+ * to run from every instance. The rows are read, written out and hashed inside PostgreSQL:
+ * nothing but a count comes back.
  */
 export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
   let total = 0;
@@ -279,46 +330,8 @@ export async function sealAuditLog(db: Database, maxBatches = Number.POSITIVE_IN
         sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
       );
       if (!got.rows[0]?.ok) return 0;
-      const state = await tx.execute<{ low: string; horizon: string }>(
-        sql`SELECT low_txid::text AS low, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM audit_seal_state`,
-      );
-      const { low, horizon } = state.rows[0]!;
-      // Same statement, same snapshot as the horizon: every committed row below it is visible here.
-      const rows = await tx.execute<StoredRow & { txid: string }>(
-        sql.raw(
-          unsealedRows(
-            `${COLUMNS}, a.txid::text AS txid`,
-            `'${low}'::xid8`,
-            `ORDER BY a.seq LIMIT ${SEAL_BATCH}`,
-          ),
-        ),
-      );
-      const n = rows.rows.length;
-      if (n > 0) {
-        const prev = await lastHash(tx);
-        const digests = Buffer.allocUnsafe(32 * n);
-        const seqs: number[] = new Array(n);
-        let maxTxid = 0n;
-        for (let i = 0; i < n; i++) {
-          const r = rows.rows[i]!;
-          const seq = Number(r.seq);
-          seqs[i] = seq;
-          rowDigest(seq, rowContent(r)).copy(digests, 32 * i);
-          const txid = BigInt(r.txid);
-          if (txid > maxTxid) maxTxid = txid;
-          // The sealer shares the event loop with the requests: hash a batch in slices.
-          if (i % HASH_SLICE === HASH_SLICE - 1) await yieldToRequests();
-        }
-        await tx.execute(sql`
-          INSERT INTO audit_seal (seqs, digests, max_txid, prev_hash, hash)
-          VALUES (${`{${seqs.join(',')}}`}::bigint[], ${`\\x${digests.toString('hex')}`}::bytea,
-                  ${maxTxid.toString()}::xid8, ${prev}, ${sealHash(prev, digests)})`);
-      }
-      // A full batch may have left visible rows behind: advance only after a partial one.
-      if (n < SEAL_BATCH) {
-        await tx.execute(sql`UPDATE audit_seal_state SET low_txid = greatest(low_txid, ${horizon}::xid8)`);
-      }
-      return n;
+      const round = await tx.execute<{ n: number }>(sql.raw(SEAL_ROUND));
+      return round.rows[0]!.n;
     });
     total += sealed;
     if (sealed < SEAL_BATCH) break;
@@ -414,9 +427,11 @@ export async function verifyAuditChain(
       digests: Buffer;
       prev_hash: string;
       hash: string;
-    }>('SELECT pos, seqs, digests, prev_hash, hash FROM audit_seal WHERE pos > $1 ORDER BY pos LIMIT 4', [
-      after,
-    ]);
+      row_format: number;
+    }>(
+      'SELECT pos, seqs, digests, prev_hash, hash, row_format FROM audit_seal WHERE pos > $1 ORDER BY pos LIMIT 4',
+      [after],
+    );
     if (seals.length === 0) break;
     for (const s of seals) {
       const seqs = s.seqs.map(Number);
@@ -425,16 +440,17 @@ export async function verifyAuditChain(
       if (s.digests.length !== 32 * seqs.length || sealHash(prev, s.digests) !== s.hash) {
         return fail(first, 'selo alterado: o hash do lote não confere com os hashes das linhas');
       }
-      const { rows } = await db.pool.query<StoredRow>(
-        `SELECT ${COLUMNS} FROM audit_log WHERE seq = ANY($1::bigint[])`,
+      const { rows } = await db.pool.query<StoredRow & { details_text: string }>(
+        `SELECT ${COLUMNS}, details::text AS details_text FROM audit_log WHERE seq = ANY($1::bigint[])`,
         [seqs],
       );
       const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+      const content = s.row_format === 2 ? rowContent2 : rowContent;
       for (let i = 0; i < seqs.length; i++) {
         const seq = seqs[i]!;
         const r = bySeq.get(seq);
         if (!r) return fail(seq, REMOVED);
-        if (!rowDigest(seq, rowContent(r)).equals(s.digests.subarray(32 * i, 32 * i + 32))) {
+        if (!rowDigest(seq, content(r)).equals(s.digests.subarray(32 * i, 32 * i + 32))) {
           return fail(seq, ALTERED);
         }
         checked++;
@@ -455,29 +471,20 @@ export async function verifyAuditChain(
 }
 
 /**
- * Seals periodically (every instance may run it; one seals at a time). On a real PostgreSQL the
- * sealer runs in a worker thread with its own connection (sealer-thread.ts): under a load of
- * audited reads it hashes thousands of rows a second, and on the request thread that work and
- * its garbage collection showed in the requests' p99 (docs/decisions/0007). On the embedded
- * database it stays on this thread (PGlite executes every query here anyway). Returns a stop
- * function.
+ * Seals periodically (every instance may run it; one seals at a time), on this thread: a round is
+ * one statement (SEAL_ROUND) and PostgreSQL does the hashing, so the server's share is a query a
+ * second. Returns a stop function, which waits for a round in progress.
  */
 export function startAuditSealer(
   db: Database,
   log: { error(o: object, m: string): void },
   everyMs = 1_000,
 ): () => Promise<void> {
-  return db.kind === 'postgres'
-    ? startSealerThread(db.url, log, everyMs)
-    : sealEvery(db, everyMs, (err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
+  return sealEvery(db, everyMs, (err) => log.error({ err }, 'falha ao selar a trilha de auditoria'));
 }
 
 /** Runs sealAuditLog every everyMs, one round at a time; the stop function waits for a round in progress. */
-export function sealEvery(
-  db: Database,
-  everyMs: number,
-  onError: (err: unknown) => void,
-): () => Promise<void> {
+function sealEvery(db: Database, everyMs: number, onError: (err: unknown) => void): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
@@ -487,46 +494,5 @@ export function sealEvery(
     stopped = true;
     clearInterval(timer);
     await running;
-  };
-}
-
-function startSealerThread(
-  url: string,
-  log: { error(o: object, m: string): void },
-  everyMs: number,
-): () => Promise<void> {
-  const data: SealerThreadData = { url, everyMs };
-  // From the JavaScript build, the thread's module is beside this one; from the TypeScript
-  // sources (tests, PREVIDENCIA_TSX=1), the thread loads them through tsx as this process does.
-  const here = import.meta.url;
-  const worker = here.endsWith('.ts')
-    ? new Worker(
-        `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
-         register();
-         await import(${JSON.stringify(new URL('./sealer-thread.ts', here).href)});`,
-        // Evaluated as a module (Node ≥ 20.19 detects the top-level await).
-        { eval: true, workerData: data },
-      )
-    : new Worker(new URL('./sealer-thread.js', here), { workerData: data });
-  worker.unref();
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    worker.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  worker.on('message', (m: SealerThreadMessage) => {
-    if (m.type === 'error') {
-      log.error({ err: { message: m.message, stack: m.stack } }, 'falha ao selar a trilha de auditoria');
-    }
-  });
-  worker.on('error', (err) => log.error({ err }, 'o selador da trilha de auditoria parou'));
-  return async () => {
-    if (exited) return;
-    worker.postMessage('stop');
-    const timeout = setTimeout(() => void worker.terminate(), 10_000);
-    await exit;
-    clearTimeout(timeout);
   };
 }

@@ -33,8 +33,7 @@ const schema = z.object({
   /** Load demo data on first start (empty database). */
   DEMO_SEED: bool.default(true),
   /**
-   * Run background workers in this process: the audit sealer (in a thread of its own on a real
-   * PostgreSQL), the outbox dispatcher, pg-boss jobs.
+   * Run background workers in this process: the audit sealer, the outbox dispatcher, pg-boss jobs.
    */
   WORKERS: bool.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
