@@ -8,6 +8,7 @@ import {
   rowContent2,
   rowDigest,
   sealAuditLog,
+  sealBatchSize,
   sealHash,
   verifyAuditChain,
 } from '../src/platform/audit/audit';
@@ -373,7 +374,7 @@ describe('audit seals hashed in SQL (row format 2, migration 0005)', () => {
   });
 });
 
-describe('the sealer mark (SEAL_ROUND)', () => {
+describe('the sealer mark (sealRound)', () => {
   let d: TestDeps;
   beforeAll(async () => {
     d = await createTestDeps();
@@ -412,8 +413,14 @@ describe('the sealer mark (SEAL_ROUND)', () => {
     await insertRows(d.db.pool, 7_000, 'dividida');
     expect(await sealAuditLog(d.db)).toBe(7_000);
     expect(await counts()).toEqual({ rows: 13_020, sealed: 13_020, distinct_seqs: 13_020 });
+    // Seals of sealBatchSize rows (5,000 on PostgreSQL, 500 embedded), in the order written.
+    const size = sealBatchSize(d.db);
+    const chunks = (n: number) => [
+      ...Array.from({ length: Math.floor(n / size) }, () => size),
+      ...(n % size ? [n % size] : []),
+    ];
     const seals = await d.db.pool.query('SELECT cardinality(seqs)::int AS n FROM audit_seal ORDER BY pos');
-    expect(seals.rows.map((r) => r.n)).toEqual([5_000, 1_020, 5_000, 2_000]);
+    expect(seals.rows.map((r) => r.n)).toEqual([...chunks(6_020), ...chunks(7_000)]);
     expect(await markPastEveryRow()).toBe(true);
     expect(await sealAuditLog(d.db)).toBe(0);
     expect(await verifyAuditChain(d.db)).toMatchObject({ ok: true, checked: 13_020, unsealed: 0 });
