@@ -301,8 +301,10 @@ const sealRound = (batch: number) => `
   batch AS MATERIALIZED (
     ${unsealedRows(`a.seq, a.txid, ${ROW_DIGEST_SQL} AS digest`, '(SELECT low FROM st)', `ORDER BY a.txid, a.seq LIMIT ${batch}`)}),
   agg AS (
-    SELECT count(*)::int AS n, array_agg(seq ORDER BY txid, seq) AS seqs,
-           string_agg(digest, ''::bytea ORDER BY txid, seq) AS digests, max(txid) AS max_txid
+    -- One pass over the batch for both lists: seqs[i] and the i-th digest come from the same row,
+    -- whatever order the pass takes, and that order is the chain's (verification reads it back).
+    SELECT count(*)::int AS n, array_agg(seq) AS seqs, string_agg(digest, ''::bytea) AS digests,
+           max(txid) AS max_txid
       FROM batch),
   prev AS (
     SELECT coalesce((SELECT hash FROM audit_seal ORDER BY pos DESC LIMIT 1),
