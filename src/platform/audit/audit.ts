@@ -8,9 +8,11 @@ import { type Database, type Executor, statement } from '../db/database';
  *
  * Writing is one INSERT in the transaction of the access it records: it commits or rolls back
  * with it, and takes no lock, so audited requests run in parallel. Tamper evidence comes from
- * sealing: `sealAuditLog` links committed rows into a SHA-256 chain (table audit_chain) in an
- * order no running transaction can change any more; `verifyAuditChain` recomputes the chain
- * from the rows' columns. See docs/decisions/0002-audit-chain.md.
+ * sealing: `sealAuditLog` links committed rows into a SHA-256 chain, one seal per batch of rows
+ * (table audit_seal; audit_chain holds the per-row seals made before migration 0004), in an order
+ * no running transaction can change any more; PostgreSQL writes out and hashes the rows
+ * (migration 0005). `verifyAuditChain` recomputes the chain in JavaScript from the rows' columns.
+ * See docs/decisions/0002, 0007 and 0008.
  */
 export interface AuditEntry {
   /** read, create, update, delete, login, deny, export, … */
@@ -286,10 +288,10 @@ const ROW_CONTENT_SQL = `'[' || to_json(to_char(a.at AT TIME ZONE 'UTC', 'YYYY-M
 export const ROW_DIGEST_SQL = `sha256(convert_to(a.seq::text || E'\\n' || ${ROW_CONTENT_SQL}, 'UTF8'))`;
 
 /**
- * One round of the sealer, one statement: the unsealed rows from the mark in transaction order
- * (txid, then seq; up to `batch` rows, sealBatchSize), each row's digest, the seal over them with the chain hash
- * sha256(previous hash, a line break, the digests) — sealHash — and the mark's advance, all in one
- * snapshot. Rows of transactions below the snapshot's horizon (xmin) are final. After a partial
+ * One seal, one statement: the unsealed rows from the mark in transaction order (txid, then
+ * seq; up to `batch` rows, sealBatchSize), each row's digest, the seal over them with the chain
+ * hash sha256(previous hash, a line break, the digests) — sealHash — and the mark's advance, all
+ * in one snapshot. Rows of transactions below the snapshot's horizon (xmin) are final. After a partial
  * batch every visible row from the mark on is sealed, so the mark goes to the horizon; after a
  * full one, every row of a transaction below the batch's last one is sealed too (the scan is in
  * txid order), so it goes to the lower of the two. Rows of that last transaction may be left
@@ -309,7 +311,7 @@ const sealRound = (batch: number) => `
   prev AS (
     SELECT coalesce((SELECT hash FROM audit_seal ORDER BY pos DESC LIMIT 1),
                     (SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1), '${GENESIS}') AS h),
-  sealed AS (
+  inserted AS (
     INSERT INTO audit_seal (seqs, digests, max_txid, prev_hash, hash, row_format)
     SELECT agg.seqs, agg.digests, agg.max_txid, prev.h,
            encode(sha256(convert_to(prev.h || E'\\n', 'UTF8') || agg.digests), 'hex'), 2
@@ -321,7 +323,7 @@ const sealRound = (batch: number) => `
                                               ELSE least(st.horizon, agg.max_txid) END)
       FROM agg, st
     RETURNING low_txid)
-  SELECT agg.n, (SELECT count(*) FROM sealed)::int AS seals, (SELECT count(*) FROM mark)::int AS marks FROM agg`;
+  SELECT agg.n, (SELECT count(*) FROM inserted)::int AS seals, (SELECT count(*) FROM mark)::int AS marks FROM agg`;
 
 /**
  * Seals committed audit rows into the chain, one seal (audit_seal) per batch of up to 5,000
