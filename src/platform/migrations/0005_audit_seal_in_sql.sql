@@ -1,5 +1,5 @@
 -- The sealer hashes the rows inside PostgreSQL (docs/decisions/0008-audit-sealing-in-sql.md): one
--- INSERT … SELECT per round reads the unsealed rows, writes each one's canonical text, takes its
+-- INSERT … SELECT per seal reads the unsealed rows, writes each one's canonical text, takes its
 -- SHA-256 (sha256(), built in since PostgreSQL 11) and the seal's chain hash, and nothing but the
 -- row count comes back to the server. Sealing in the server read every audited row back over the
 -- wire, parsed it and hashed it in JavaScript: ≈ 11 µs of server CPU and 5 µs of PostgreSQL per
