@@ -101,26 +101,29 @@ const COLUMNS =
 
 const str = (v: string | null | undefined) => JSON.stringify(v) ?? 'null';
 
-/**
- * The canonical text of a stored row's content: canonicalJson of [at as ISO text, actor_id,
- * actor_role, actor_unit_id, action, resource_type, resource_id, outcome, request_id, details],
- * written out (the sealer runs it for every audited row).
- */
-export function rowContent(r: StoredRow): string {
+/** The canonical text of a row, with `details` already written out (the row format says how). */
+function contentWith(r: Omit<StoredRow, 'details'>, details: string): string {
   return `[${str(new Date(r.at).toISOString())},${str(r.actor_id)},${str(r.actor_role)},${str(r.actor_unit_id)},${str(
     r.action,
-  )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${canonicalJson(r.details)}]`;
+  )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${details}]`;
+}
+
+/**
+ * The canonical text of a stored row's content in row format 1: canonicalJson of [at as ISO
+ * text, actor_id, actor_role, actor_unit_id, action, resource_type, resource_id, outcome,
+ * request_id, details], written out.
+ */
+export function rowContent(r: StoredRow): string {
+  return contentWith(r, canonicalJson(r.details));
 }
 
 /**
  * The canonical text of a row in row format 2 (seals made in SQL, migration 0005): rowContent's
- * text with `details` as PostgreSQL's text of the jsonb value (`detailsText`, read as
+ * text with `details` as PostgreSQL's text of the jsonb value (`details_text`, read as
  * `details::text`), which is what ROW_CONTENT_SQL writes.
  */
 export function rowContent2(r: Omit<StoredRow, 'details'> & { details_text: string }): string {
-  return `[${str(new Date(r.at).toISOString())},${str(r.actor_id)},${str(r.actor_role)},${str(r.actor_unit_id)},${str(
-    r.action,
-  )},${str(r.resource_type)},${str(r.resource_id)},${str(r.outcome)},${str(r.request_id)},${r.details_text}]`;
+  return contentWith(r, r.details_text);
 }
 
 export function chainHash(prevHash: string, seq: number, content: string): string {
@@ -315,15 +318,14 @@ const sealRound = (batch: number) => `
     INSERT INTO audit_seal (seqs, digests, max_txid, prev_hash, hash, row_format)
     SELECT agg.seqs, agg.digests, agg.max_txid, prev.h,
            encode(sha256(convert_to(prev.h || E'\\n', 'UTF8') || agg.digests), 'hex'), 2
-      FROM agg, prev WHERE agg.n > 0
-    RETURNING pos),
+      FROM agg, prev WHERE agg.n > 0),
   mark AS (
     UPDATE audit_seal_state
        SET low_txid = greatest(low_txid, CASE WHEN agg.n < ${batch} THEN st.horizon
                                               ELSE least(st.horizon, agg.max_txid) END)
-      FROM agg, st
-    RETURNING low_txid)
-  SELECT agg.n, (SELECT count(*) FROM inserted)::int AS seals, (SELECT count(*) FROM mark)::int AS marks FROM agg`;
+      FROM agg, st)
+  -- inserted and mark run whether or not this reads them (data-modifying CTEs always do).
+  SELECT agg.n FROM agg`;
 
 /**
  * Seals committed audit rows into the chain, one seal (audit_seal) per batch of up to 5,000
